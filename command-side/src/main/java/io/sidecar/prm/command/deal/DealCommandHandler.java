@@ -1,0 +1,36 @@
+package io.sidecar.prm.command.deal;
+
+import io.sidecar.prm.command.support.CommandRefusedException;
+import io.sidecar.prm.command.support.CommandResult;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes deal commands to the {@link Deal} aggregate, checking first what only the partner's stream can tell.
+ */
+@Component
+class DealCommandHandler {
+
+    private final Repository<Deal> deals;
+    private final PartnerStatuses partners;
+    private final DealRules rules;
+
+    DealCommandHandler(Repository<Deal> deals, PartnerStatuses partners, DealRules rules) {
+        this.deals = deals;
+        this.partners = partners;
+        this.rules = rules;
+    }
+
+    @CommandHandler
+    CommandResult handle(RecordDealCommand command) throws Exception {
+        Deal.validate(command, rules);
+        if (partners.statusOf(command.partnerId()).isEmpty()) {
+            throw CommandRefusedException.notFound("partner.unknown",
+                    "no partner with id " + command.partnerId() + " exists");
+        }
+        Aggregate<Deal> deal = deals.newInstance(() -> Deal.record(command, rules));
+        return CommandResult.of(command.dealId(), deal);
+    }
+}

@@ -1,0 +1,35 @@
+package io.sidecar.prm.command.support;
+
+import java.util.List;
+
+/**
+ * Thrown by a command handler that refuses a command. Nothing is stored: the unit of work rolls back.
+ */
+public class CommandRefusedException extends RuntimeException {
+
+    private final transient CommandRefusal refusal;
+
+    public CommandRefusedException(CommandRefusal refusal) {
+        super(refusal.message());
+        this.refusal = refusal;
+    }
+
+    public static CommandRefusedException invalid(List<FieldError> errors) {
+        String message = "the command has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s");
+        return new CommandRefusedException(
+                new CommandRefusal(CommandRefusal.Kind.INVALID, "validation.failed", message, errors));
+    }
+
+    public static CommandRefusedException rule(String code, String message) {
+        return new CommandRefusedException(new CommandRefusal(CommandRefusal.Kind.RULE, code, message, List.of()));
+    }
+
+    public static CommandRefusedException notFound(String code, String message) {
+        return new CommandRefusedException(
+                new CommandRefusal(CommandRefusal.Kind.NOT_FOUND, code, message, List.of()));
+    }
+
+    public CommandRefusal refusal() {
+        return refusal;
+    }
+}

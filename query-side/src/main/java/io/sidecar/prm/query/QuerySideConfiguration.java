@@ -1,0 +1,92 @@
+package io.sidecar.prm.query;
+
+import com.mongodb.client.MongoClient;
+import io.sidecar.prm.query.partner.PartnerViewFold;
+import io.sidecar.prm.query.readmodel.DeferredTokenStore;
+import io.sidecar.prm.query.readmodel.PartnerSequencingPolicy;
+import io.sidecar.prm.query.readmodel.ReadModelHealthIndicator;
+import io.sidecar.prm.query.readmodel.ProjectionProperties;
+import io.sidecar.prm.query.readmodel.ReadModelStore;
+import io.sidecar.prm.query.readmodel.ReadModelTransactionManager;
+import io.sidecar.prm.query.readmodel.ReadModelUpdates;
+import io.sidecar.prm.query.web.QuerySideProperties;
+import java.lang.management.ManagementFactory;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The query side's wiring: the token store next to the read models, pooled streaming processors that write one
+ * bulk per batch and store their token after it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ProjectionProperties.class, QuerySideProperties.class})
+public class QuerySideConfiguration {
+
+    /** Processing groups whose documents are keyed by partner, across the partner's and its deals' streams. */
+    static final String[] PARTNER_KEYED_GROUPS = {"partner-summary"};
+
+    /**
+     * Axon's Mongo token store, wired by hand: the extension's Spring Boot starter is published only up to 4.10
+     * and wants client sessions, which the embedded server does not offer. Tokens live in the same database (and
+     * so, embedded, in the same file) as the read models they describe.
+     */
+    @Bean
+    TokenStore tokenStore(MongoClient client, Serializer serializer, ProjectionProperties properties) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
+                .serializer(serializer)
+                .nodeId(properties.nodeId().isBlank()
+                        ? ManagementFactory.getRuntimeMXBean().getName() : properties.nodeId());
+        MongoTokenStore store = builder.build();
+        store.ensureIndexes();
+        return new DeferredTokenStore(store);
+    }
+
+    /** Replaces Spring Boot's MongoDB health indicator (by its bean name), see {@link ReadModelHealthIndicator}. */
+    @Bean
+    ReadModelHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new ReadModelHealthIndicator(mongo);
+    }
+
+    @Bean
+    ReadModelUpdates readModelUpdates() {
+        return new ReadModelUpdates();
+    }
+
+    @Bean
+    ReadModelTransactionManager readModelTransactionManager(MongoTemplate mongo, ReadModelUpdates updates) {
+        return new ReadModelTransactionManager(mongo, updates);
+    }
+
+    @Bean
+    ReadModelStore readModelStore(MongoTemplate mongo) {
+        return new ReadModelStore(mongo);
+    }
+
+    @Bean
+    PartnerViewFold partnerViewFold(@Value("${prm.deals.reporting-currency:USD}") String reportingCurrency) {
+        return new PartnerViewFold(reportingCurrency);
+    }
+
+    @Bean
+    ConfigurerModule projectionProcessors(ProjectionProperties properties, ReadModelTransactionManager transactions) {
+        return configurer -> {
+            configurer.eventProcessing()
+                    .usingPooledStreamingEventProcessors((config, builder) -> builder
+                            .batchSize(properties.batchSize())
+                            .initialSegmentCount(properties.segments())
+                            .transactionManager(transactions));
+            for (String group : PARTNER_KEYED_GROUPS) {
+                configurer.eventProcessing().registerSequencingPolicy(group, config -> new PartnerSequencingPolicy());
+            }
+        };
+    }
+}

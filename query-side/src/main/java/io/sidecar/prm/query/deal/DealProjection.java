@@ -1,0 +1,30 @@
+package io.sidecar.prm.query.deal;
+
+import io.sidecar.prm.events.deal.DealRecorded;
+import io.sidecar.prm.query.readmodel.ReadModelStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the {@code deals} collection.
+ */
+@Component
+@ProcessingGroup(DealProjection.NAME)
+class DealProjection {
+
+    static final String NAME = "deals";
+
+    private final ReadModelStore store;
+
+    DealProjection(ReadModelStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(DealRecorded event, DomainEventMessage<?> message) {
+        store.update(DealView.class, event.dealId(), message,
+                view -> DealViewFold.apply(view, event, message.getSequenceNumber()));
+    }
+}

@@ -1,0 +1,45 @@
+package io.sidecar.prm.query.readmodel;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Loads a read-model document, lets a pure fold change it, and hands it to the batch being written; skips events
+ * the document has already folded. Outside an event processor's batch (tests, tools) it writes at once.
+ */
+public class ReadModelStore {
+
+    private final MongoTemplate mongo;
+
+    public ReadModelStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Folds one event into the document with the given id, unless the document has folded it already.
+     *
+     * @param type  the document type
+     * @param id    the document's id
+     * @param event the event, for its aggregate and sequence number
+     * @param fold  the change: receives the current document, or {@code null} when there is none yet
+     */
+    public <T extends ReadModel> void update(Class<T> type, String id, DomainEventMessage<?> event,
+                                             UnaryOperator<T> fold) {
+        Optional<ReadModelBatch> batch = ReadModelTransactionManager.currentBatch();
+        T current = batch.flatMap(b -> b.pending(type, id)).orElseGet(() -> mongo.findById(id, type));
+        if (current != null && current.appliedVersion(event.getAggregateIdentifier()) > event.getSequenceNumber()) {
+            return;
+        }
+        T next = fold.apply(current);
+        if (next == null) {
+            return;
+        }
+        if (batch.isPresent()) {
+            batch.get().put(type, next);
+        } else {
+            mongo.save(next);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.sidecar.prm.query.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Answers unusable query parameters with a 400 problem that names the parameter.
+ */
+@RestControllerAdvice(basePackages = "io.sidecar.prm.query")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class QueryProblemHandler {
+
+    @ExceptionHandler(InvalidQueryException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail invalid(InvalidQueryException invalid) {
+        return problem(invalid.parameter(), invalid.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException mismatch) {
+        Class<?> type = mismatch.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                : "must be " + (type == null ? "valid" : "a " + type.getSimpleName().toLowerCase());
+        return problem(mismatch.getName(), message);
+    }
+
+    private static ProblemDetail problem(String parameter, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "invalid query parameter " + parameter + ": " + message);
+        problem.setType(URI.create("https://sidecar-prm.io/problems/validation.failed"));
+        problem.setProperty("code", "validation.failed");
+        problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));
+        return problem;
+    }
+}

@@ -1,0 +1,20 @@
+package io.sidecar.prm.events;
+
+/**
+ * Names of the metadata every Sidecar PRM message carries, so that an auditor can tell who did what, in which
+ * request, and because of what.
+ */
+public final class PrmMetadata {
+
+    /** The acting user, or {@code anonymous}. */
+    public static final String ACTOR = "actor";
+    /** One id per request (or per chain of policies started by one request). */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message that caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+    /** The actor recorded when nobody is authenticated. */
+    public static final String ANONYMOUS = "anonymous";
+
+    private PrmMetadata() {
+    }
+}

@@ -1,0 +1,55 @@
+package io.sidecar.prm.standalone;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The standalone application started in the test's JVM on a random port and a given data directory, so that a
+ * test can stop it and start it again on the same data.
+ */
+final class RunningStandalone implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningStandalone(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static RunningStandalone start(Path dataDir, String... extraProperties) {
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=0",
+                "prm.data-dir=" + dataDir,
+                "prm.mongo.embedded.port=0",
+                "prm.query.min-version-wait=5s"));
+        properties.addAll(List.of(extraProperties));
+        // as command-line arguments: they outrank application.yml, as they would for a person starting the jar
+        return new RunningStandalone(new SpringApplicationBuilder(StandaloneApplication.class)
+                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new)));
+    }
+
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    PrmClient client() {
+        return new PrmClient(port());
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    long storedEvents() {
+        Long count = bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
