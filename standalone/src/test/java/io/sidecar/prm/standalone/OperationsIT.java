@@ -1,0 +1,75 @@
+package io.sidecar.prm.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Operations from day one: health with both stores, Prometheus metrics from Axon, and an OpenAPI document that
+ * describes the endpoints that exist.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsIT {
+
+    @TempDir
+    Path dataDir;
+    private RunningStandalone app;
+    private PrmClient client;
+
+    @BeforeAll
+    void start() {
+        app = RunningStandalone.start(dataDir);
+        client = app.client();
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void healthIsUpWithTheEventStoreAndTheReadModelStore() {
+        PrmClient.Response health = client.get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.json().at("/components/db/details/database").asText()).isEqualTo("H2");
+        assertThat(health.json().at("/components/mongo/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusShowsAxonMessageAndProcessorMetrics() {
+        String partnerId = client.post("/api/partners", TestBodies.partner("Metrics Inc")).json().get("id")
+                .asText();
+        assertThat(client.get("/api/partners/" + partnerId + "?minVersion=1").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = client.get("/actuator/prometheus").body();
+            assertThat(metrics).contains("commandBus_", "payloadType=\"OnboardPartnerCommand\"");
+            assertThat(metrics).contains("eventProcessor_", "processorName=\"partner-summary\"");
+            assertThat(metrics).contains("queryBus_", "payloadType=\"FindPartnerQuery\"");
+        });
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpointsThatExist() {
+        JsonNode paths = client.get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.has("/api/partners")).isTrue();
+        assertThat(paths.get("/api/partners").has("post")).isTrue();
+        assertThat(paths.get("/api/partners").has("get")).isTrue();
+        assertThat(paths.get("/api/partners/{id}").has("get")).isTrue();
+        assertThat(paths.get("/api/deals").has("post")).isTrue();
+        assertThat(paths.get("/api/deals/{id}").has("get")).isTrue();
+        assertThat(client.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}
