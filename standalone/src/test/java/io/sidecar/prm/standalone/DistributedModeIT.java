@@ -83,6 +83,18 @@ class DistributedModeIT {
 
     @BeforeEach
     void startBothSides(@TempDir Path dataDir) {
+        // Axon Server may answer its health check before its standalone initialisation has created the `default`
+        // context, and the query side's processors do not start (nor does its context) while they cannot read
+        // that context's event stream
+        URI contextList = URI.create("http://" + AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(8024)
+                + "/v1/public/context");
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> contexts = http.send(HttpRequest.newBuilder(contextList)
+                            .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(contexts.statusCode()).isEqualTo(200);
+            assertThat(contexts.body()).contains("\"default\"");
+        });
         String axonServer = AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(8124);
         // Command-line arguments, not SpringApplicationBuilder.properties(): those are default properties, which
         // the configuration files override (server.port would stay 8081/8082).

@@ -6,7 +6,10 @@ import io.sidecar.prm.command.support.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -17,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns a refused command into an RFC 9457 problem: 400 for invalid input (every field named), 404 for an unknown
- * id, 409 for a rule of the domain, each with a stable {@code code}. Nothing was stored.
+ * id, 409 for a rule of the domain, each with a stable {@code code}. Nothing was stored. And 503 when no handler
+ * can be reached.
  */
 @RestControllerAdvice(basePackages = "io.sidecar.prm.command")
 class CommandProblemHandler {
@@ -40,6 +44,16 @@ class CommandProblemHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the command could not be completed; nothing was stored");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** The command bus cannot reach a handler (in the distributed mode: Axon Server is down or has none). */
+    @ExceptionHandler({NoHandlerForCommandException.class, CommandDispatchException.class, AxonServerException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException unavailable) {
+        log.warn("command not dispatched: {}", unavailable.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "commands cannot be processed right now; try again shortly");
+        problem.setProperty("code", "commands.unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
 
     static ResponseEntity<ProblemDetail> problem(CommandRefusal refusal) {
