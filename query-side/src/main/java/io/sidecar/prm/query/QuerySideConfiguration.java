@@ -3,6 +3,7 @@ package io.sidecar.prm.query;
 import com.mongodb.client.MongoClient;
 import io.sidecar.prm.query.partner.PartnerViewFold;
 import io.sidecar.prm.query.readmodel.DeferredTokenStore;
+import io.sidecar.prm.query.readmodel.ReadModelDurability;
 import io.sidecar.prm.query.readmodel.PartnerSequencingPolicy;
 import io.sidecar.prm.query.readmodel.ReadModelHealthIndicator;
 import io.sidecar.prm.query.readmodel.ProjectionProperties;
@@ -16,6 +17,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +41,8 @@ public class QuerySideConfiguration {
      * so, embedded, in the same file) as the read models they describe.
      */
     @Bean
-    TokenStore tokenStore(MongoClient client, Serializer serializer, ProjectionProperties properties) {
+    TokenStore tokenStore(MongoClient client, Serializer serializer, ProjectionProperties properties,
+                          ObjectProvider<ReadModelDurability> durability) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
                 .serializer(serializer)
@@ -47,7 +50,7 @@ public class QuerySideConfiguration {
                         ? ManagementFactory.getRuntimeMXBean().getName() : properties.nodeId());
         MongoTokenStore store = builder.build();
         store.ensureIndexes();
-        return new DeferredTokenStore(store);
+        return new DeferredTokenStore(store, durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
     }
 
     /** Replaces Spring Boot's MongoDB health indicator (by its bean name), see {@link ReadModelHealthIndicator}. */
@@ -62,8 +65,10 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    ReadModelTransactionManager readModelTransactionManager(MongoTemplate mongo, ReadModelUpdates updates) {
-        return new ReadModelTransactionManager(mongo, updates);
+    ReadModelTransactionManager readModelTransactionManager(MongoTemplate mongo, ReadModelUpdates updates,
+                                                            ObjectProvider<ReadModelDurability> durability) {
+        return new ReadModelTransactionManager(mongo, updates,
+                durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
     }
 
     @Bean

@@ -3,9 +3,12 @@ package io.sidecar.prm.standalone;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.sidecar.prm.query.readmodel.ReadModelDurability;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +37,15 @@ public class EmbeddedMongo implements AutoCloseable {
     };
 
     private final MongoServer server;
+    private final H2Backend backend;
     private final String connectionString;
+    private final ReentrantReadWriteLock writesAndCheckpoints = new ReentrantReadWriteLock();
 
     public EmbeddedMongo(Path file, String host, int port) {
-        H2Backend backend = new H2Backend(file.toString());
+        // No background auto-commit: H2's MVStore would persist whatever is in memory at that moment, which can be
+        // half of a document's write (its data and its _id index are separate maps) or a batch's token without its
+        // documents. The state is persisted at checkpoints instead, taken between writes.
+        backend = new H2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
         backend.version(REPORTED_VERSION);
         server = new MongoServer(backend);
         server.bind(host, port);
@@ -50,6 +58,32 @@ public class EmbeddedMongo implements AutoCloseable {
         return connectionString;
     }
 
+    /** The read models' durability on this server: writes announce themselves, checkpoints fall between them. */
+    public ReadModelDurability durability() {
+        return new ReadModelDurability() {
+            @Override
+            public void write(Runnable writes) {
+                writesAndCheckpoints.readLock().lock();
+                try {
+                    writes.run();
+                } finally {
+                    writesAndCheckpoints.readLock().unlock();
+                }
+            }
+
+            @Override
+            public void checkpoint() {
+                writesAndCheckpoints.writeLock().lock();
+                try {
+                    backend.commit();
+                } finally {
+                    writesAndCheckpoints.writeLock().unlock();
+                }
+            }
+        };
+    }
+
+    /** Stops the server; its backend persists what was written (the processors have stopped by then). */
     @Override
     public void close() {
         server.shutdownNow();

@@ -1,6 +1,7 @@
 package io.sidecar.prm.standalone;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.sidecar.prm.query.readmodel.ReadModelDurability;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -34,6 +35,12 @@ class EmbeddedStoresConfiguration {
                                 @Value("${prm.mongo.embedded.host:127.0.0.1}") String host,
                                 @Value("${prm.mongo.embedded.port:27018}") int port) {
         return new EmbeddedMongo(Path.of(dataDir, "read-models.mv.db"), host, port);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${prm.mongo.uri:}'.isEmpty()")
+    ReadModelDurability embeddedMongoDurability(EmbeddedMongo mongo) {
+        return mongo.durability();
     }
 
     @Bean

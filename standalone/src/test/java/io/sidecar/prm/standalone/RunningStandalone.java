@@ -1,8 +1,8 @@
 package io.sidecar.prm.standalone;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,16 +19,19 @@ final class RunningStandalone implements AutoCloseable {
         this.context = context;
     }
 
-    static RunningStandalone start(Path dataDir, String... extraProperties) {
-        List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "prm.data-dir=" + dataDir,
-                "prm.mongo.embedded.port=0",
-                "prm.query.min-version-wait=5s"));
-        properties.addAll(List.of(extraProperties));
+    static RunningStandalone start(Path dataDir, String... overrides) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("prm.data-dir", dataDir.toString());
+        properties.put("prm.mongo.embedded.port", "0");
+        for (String override : overrides) {
+            String[] keyAndValue = override.split("=", 2);
+            properties.put(keyAndValue[0], keyAndValue[1]);
+        }
         // as command-line arguments: they outrank application.yml, as they would for a person starting the jar
         return new RunningStandalone(new SpringApplicationBuilder(StandaloneApplication.class)
-                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new)));
+                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new)));
     }
 
     int port() {

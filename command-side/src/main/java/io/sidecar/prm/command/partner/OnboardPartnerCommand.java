@@ -53,7 +53,8 @@ public record OnboardPartnerCommand(
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 254) @Email(regexp = ".+@[^@]+\\.[^@]+", message = "must be a valid email address")
             String email,
-            @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()./-]{3,40}", message = "must be a phone number") String phone) {
+            @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()./-]{3,40}", message = "must be a phone number")
+            String phone) {
 
         /** Surrounding white space is not part of any field; a blank phone is none. */
         public ContactDetails {

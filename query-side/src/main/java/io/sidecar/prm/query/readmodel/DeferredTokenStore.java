@@ -2,6 +2,8 @@ package io.sidecar.prm.query.readmodel;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -10,34 +12,37 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 /**
  * A token store that, inside a read-model batch, stores the processor's token only after the batch's documents
  * are written (Axon stores the token in the prepare-commit phase, before the handlers' writes would otherwise
- * happen). Every other call goes straight to the real store.
+ * happen). Every other call goes straight to the real store. Calls that write (claims included) announce
+ * themselves to the store's {@link ReadModelDurability}.
  */
 public class DeferredTokenStore implements TokenStore {
 
     private final TokenStore delegate;
+    private final ReadModelDurability durability;
 
-    public DeferredTokenStore(TokenStore delegate) {
+    public DeferredTokenStore(TokenStore delegate, ReadModelDurability durability) {
         this.delegate = delegate;
+        this.durability = durability;
     }
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
         Optional<ReadModelBatch> batch = ReadModelTransactionManager.currentBatch();
         if (batch.isPresent()) {
-            batch.get().afterWrites(() -> delegate.storeToken(token, processorName, segment));
+            batch.get().afterWrites(() -> write(() -> delegate.storeToken(token, processorName, segment)));
         } else {
-            delegate.storeToken(token, processorName, segment);
+            write(() -> delegate.storeToken(token, processorName, segment));
         }
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) {
-        delegate.initializeTokenSegments(processorName, segmentCount);
+        write(() -> delegate.initializeTokenSegments(processorName, segmentCount));
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
+        write(() -> delegate.initializeTokenSegments(processorName, segmentCount, initialToken));
     }
 
     @Override
@@ -47,33 +52,44 @@ public class DeferredTokenStore implements TokenStore {
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
+        return writing(() -> delegate.fetchToken(processorName, segment));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
+        return writing(() -> delegate.fetchToken(processorName, segment));
     }
 
     @Override
     public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.extendClaim(processorName, segment);
+        write(() -> delegate.extendClaim(processorName, segment));
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
+        write(() -> delegate.releaseClaim(processorName, segment));
     }
 
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment)
             throws UnableToClaimTokenException {
-        delegate.initializeSegment(token, processorName, segment);
+        write(() -> delegate.initializeSegment(token, processorName, segment));
     }
 
     @Override
     public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.deleteToken(processorName, segment);
+        write(() -> delegate.deleteToken(processorName, segment));
+    }
+
+    private void write(Runnable call) {
+        durability.write(call);
+    }
+
+    /** A claim is a write: fetching a token claims it. */
+    private <T> T writing(Supplier<T> call) {
+        AtomicReference<T> result = new AtomicReference<>();
+        durability.write(() -> result.set(call.get()));
+        return result.get();
     }
 
     @Override

@@ -17,10 +17,13 @@ public class ReadModelTransactionManager implements TransactionManager {
 
     private final MongoTemplate mongo;
     private final ReadModelUpdates updates;
+    private final ReadModelDurability durability;
 
-    public ReadModelTransactionManager(MongoTemplate mongo, ReadModelUpdates updates) {
+    public ReadModelTransactionManager(MongoTemplate mongo, ReadModelUpdates updates,
+                                       ReadModelDurability durability) {
         this.mongo = mongo;
         this.updates = updates;
+        this.durability = durability;
     }
 
     @Override
@@ -35,7 +38,8 @@ public class ReadModelTransactionManager implements TransactionManager {
             public void commit() {
                 try {
                     boolean changed = batch.hasWrites();
-                    batch.flush(mongo);
+                    durability.write(() -> batch.flush(mongo));
+                    durability.checkpoint();
                     if (changed) {
                         updates.changed();
                     }

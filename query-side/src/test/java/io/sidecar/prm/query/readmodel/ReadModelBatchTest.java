@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The read-model batch against the embedded MongoDB wire server (its H2 backend, in memory): events applied twice change nothing, the
- * documents are written only at commit, and the processor's token only after them.
+ * The read-model batch against the embedded MongoDB wire server (its H2 backend, in memory): events applied twice
+ * change nothing, the documents are written only at commit, and the processor's token only after them.
  */
 class ReadModelBatchTest {
 
@@ -51,11 +51,11 @@ class ReadModelBatchTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "prm");
         store = new ReadModelStore(mongo);
-        transactions = new ReadModelTransactionManager(mongo, new ReadModelUpdates());
+        transactions = new ReadModelTransactionManager(mongo, new ReadModelUpdates(), ReadModelDurability.IMMEDIATE);
         tokens = new InMemoryTokenStore();
         tokens.initializeTokenSegments(PROCESSOR, 1);
         tokens.fetchToken(PROCESSOR, 0);
-        deferredTokens = new DeferredTokenStore(tokens);
+        deferredTokens = new DeferredTokenStore(tokens, ReadModelDurability.IMMEDIATE);
     }
 
     @AfterEach
