@@ -28,8 +28,9 @@ class BadInputIT {
 
     private static final String TODAY_PLUS_60 = LocalDate.now(ZoneOffset.UTC).plusDays(60).toString();
 
+    /** Static: with one instance per class, JUnit injects instance fields only after {@code @BeforeAll}. */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     private RunningStandalone app;
     private PrmClient client;
     private String partnerId;

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsIT {
 
+    /** Static: with one instance per class, JUnit injects instance fields only after {@code @BeforeAll}. */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     private RunningStandalone app;
     private PrmClient client;
 
