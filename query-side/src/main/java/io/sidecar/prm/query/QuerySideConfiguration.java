@@ -12,7 +12,10 @@ import io.sidecar.prm.query.readmodel.ReadModelTransactionManager;
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import io.sidecar.prm.query.web.QuerySideProperties;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -23,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /**
  * The query side's wiring: the token store next to the read models, pooled streaming processors that write one
@@ -32,8 +36,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @EnableConfigurationProperties({ProjectionProperties.class, QuerySideProperties.class})
 public class QuerySideConfiguration {
 
+    /** The processing groups that build read models. */
+    static final List<String> PROJECTIONS = List.of("partner-summary", "deals");
     /** Processing groups whose documents are keyed by partner, across the partner's and its deals' streams. */
-    static final String[] PARTNER_KEYED_GROUPS = {"partner-summary"};
+    static final List<String> PARTNER_KEYED_GROUPS = List.of("partner-summary");
 
     /**
      * Axon's Mongo token store, wired by hand: the extension's Spring Boot starter is published only up to 4.10
@@ -65,13 +71,6 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    ReadModelTransactionManager readModelTransactionManager(MongoTemplate mongo, ReadModelUpdates updates,
-                                                            ObjectProvider<ReadModelDurability> durability) {
-        return new ReadModelTransactionManager(mongo, updates,
-                durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
-    }
-
-    @Bean
     ReadModelStore readModelStore(MongoTemplate mongo) {
         return new ReadModelStore(mongo);
     }
@@ -81,16 +80,35 @@ public class QuerySideConfiguration {
         return new PartnerViewFold(reportingCurrency);
     }
 
+    /** Dates stored as BSON dates at UTC midnight (the driver's codecs), not in the JVM's time zone. */
     @Bean
-    ConfigurerModule projectionProcessors(ProjectionProperties properties, ReadModelTransactionManager transactions) {
+    MongoCustomConversions mongoCustomConversions() {
+        return MongoCustomConversions.create(MongoCustomConversions.MongoConverterConfigurationAdapter
+                ::useNativeDriverJavaTimeCodecs);
+    }
+
+    /**
+     * The projections' processors: pooled streaming, a bulk write per batch through their own
+     * {@link ReadModelTransactionManager} (deliberately not a bean: Axon would take a bean of that type as the
+     * transaction manager of everything, the event store included), and a handler error rolls the batch back to
+     * be retried instead of being logged and skipped, which would leave the read model short of a rebuild.
+     */
+    @Bean
+    ConfigurerModule projectionProcessors(ProjectionProperties properties, MongoTemplate mongo,
+                                          ReadModelUpdates updates, ObjectProvider<ReadModelDurability> durability) {
+        ReadModelTransactionManager transactions = new ReadModelTransactionManager(mongo, updates,
+                durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
         return configurer -> {
-            configurer.eventProcessing()
-                    .usingPooledStreamingEventProcessors((config, builder) -> builder
-                            .batchSize(properties.batchSize())
-                            .initialSegmentCount(properties.segments())
-                            .transactionManager(transactions));
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            processing.usingPooledStreamingEventProcessors((config, builder) -> builder
+                    .batchSize(properties.batchSize())
+                    .initialSegmentCount(properties.segments()));
+            for (String group : PROJECTIONS) {
+                processing.registerTransactionManager(group, config -> transactions)
+                        .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+            }
             for (String group : PARTNER_KEYED_GROUPS) {
-                configurer.eventProcessing().registerSequencingPolicy(group, config -> new PartnerSequencingPolicy());
+                processing.registerSequencingPolicy(group, config -> new PartnerSequencingPolicy());
             }
         };
     }

@@ -30,8 +30,11 @@ public class DataDirectory implements EnvironmentPostProcessor {
         }
         Map<String, Object> resolved = new HashMap<>();
         resolved.put(PROPERTY, dir.toString());
-        // WRITE_DELAY=0: every commit is written before the command is acknowledged (a kill -9 loses nothing)
-        resolved.put("prm.event-store.url", "jdbc:h2:file:" + dir.resolve(EVENT_STORE_FILE) + ";WRITE_DELAY=0");
+        // WRITE_DELAY=0: every commit is written before the command is acknowledged (a kill -9 loses nothing);
+        // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool after a graceful shutdown, not H2's own shutdown hook
+        // while commands are still being answered
+        resolved.put("prm.event-store.url", "jdbc:h2:file:" + dir.resolve(EVENT_STORE_FILE)
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         environment.getPropertySources().addFirst(new MapPropertySource("prmDataDirectory", resolved));
     }
 }

@@ -45,7 +45,9 @@ public class EmbeddedMongo implements AutoCloseable {
         // No background auto-commit: H2's MVStore would persist whatever is in memory at that moment, which can be
         // half of a document's write (its data and its _id index are separate maps) or a batch's token without its
         // documents. The state is persisted at checkpoints instead, taken between writes.
-        backend = new H2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+        // (autoCommitDisabled() alone leaves the buffer-size trigger on: a large catch-up would commit mid-batch)
+        backend = new H2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+                .autoCommitBufferSize(0).open());
         backend.version(REPORTED_VERSION);
         server = new MongoServer(backend);
         server.bind(host, port);
@@ -73,6 +75,9 @@ public class EmbeddedMongo implements AutoCloseable {
 
             @Override
             public void checkpoint() {
+                if (writesAndCheckpoints.getReadHoldCount() > 0) {
+                    throw new IllegalStateException("a checkpoint inside a write would wait for itself");
+                }
                 writesAndCheckpoints.writeLock().lock();
                 try {
                     backend.commit();
@@ -83,9 +88,14 @@ public class EmbeddedMongo implements AutoCloseable {
         };
     }
 
-    /** Stops the server; its backend persists what was written (the processors have stopped by then). */
+    /** Stops the server; its backend persists what was written, between writes (processors have stopped). */
     @Override
     public void close() {
-        server.shutdownNow();
+        writesAndCheckpoints.writeLock().lock();
+        try {
+            server.shutdownNow();
+        } finally {
+            writesAndCheckpoints.writeLock().unlock();
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.sidecar.prm.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
 
-    private static final String TODAY_PLUS_60 = LocalDate.now(ZoneOffset.UTC).plusDays(60).toString();
+    private static final String CLOSE_DATE = LocalDate.now(ZoneOffset.UTC).plusDays(60).toString();
 
     /** Static: with one instance per class, JUnit injects instance fields only after {@code @BeforeAll}. */
     @TempDir
@@ -40,6 +42,7 @@ class BadInputIT {
         app = RunningStandalone.start(dataDir, "prm.query.min-version-wait=300ms");
         client = app.client();
         partnerId = client.post("/api/partners", TestBodies.partner("Valid Partner")).json().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/api/partners/" + partnerId).status() == 200);
     }
 
     @AfterAll
@@ -75,7 +78,7 @@ class BadInputIT {
                         "ftp://acme.example"), 400, "website"),
                 Arguments.of("phone with letters", "/api/partners", partner.replace("+49 30 1234567", "call me"),
                         400, "contact.phone")));
-        String deal = TestBodies.deal(partnerId, "1000.00");
+        String deal = TestBodies.deal(partnerId, "globex.example", "1000.00", CLOSE_DATE);
         cases.addAll(List.of(
                 Arguments.of("deal for an unknown partner", "/api/deals", TestBodies.deal("no-such-partner",
                         "1000.00"), 404, null),
@@ -94,11 +97,11 @@ class BadInputIT {
                 Arguments.of("other currency", "/api/deals", deal.replace("USD", "EUR"), 400, "amount.currency"),
                 Arguments.of("bad domain", "/api/deals", deal.replace("globex.example", "not a domain"), 400,
                         "customer.domain"),
-                Arguments.of("impossible date", "/api/deals", deal.replace(TODAY_PLUS_60, "2026-13-45"), 400,
+                Arguments.of("impossible date", "/api/deals", deal.replace(CLOSE_DATE, "2026-13-45"), 400,
                         "expectedCloseDate"),
-                Arguments.of("close date in the past", "/api/deals", deal.replace(TODAY_PLUS_60, "2020-01-01"), 400,
+                Arguments.of("close date in the past", "/api/deals", deal.replace(CLOSE_DATE, "2020-01-01"), 400,
                         "expectedCloseDate"),
-                Arguments.of("close date beyond two years", "/api/deals", deal.replace(TODAY_PLUS_60,
+                Arguments.of("close date beyond two years", "/api/deals", deal.replace(CLOSE_DATE,
                         LocalDate.now(ZoneOffset.UTC).plusYears(2).plusDays(2).toString()), 400,
                         "expectedCloseDate"),
                 Arguments.of("blank product", "/api/deals", deal.replace("Sidecar Enterprise", ""), 400,
@@ -153,6 +156,8 @@ class BadInputIT {
 
     @Test
     void aReadThatCannotCatchUpAnswersWhatItHasAndSaysItIsStale() {
+        assertThat(client.get("/api/partners/" + partnerId + "?minVersion=1").header("Warning")).isNull();
+
         PrmClient.Response response = client.get("/api/partners/" + partnerId + "?minVersion=99");
 
         assertThat(response.status()).isEqualTo(200);

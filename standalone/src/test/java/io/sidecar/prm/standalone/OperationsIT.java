@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,11 @@ class OperationsIT {
         assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.json().at("/components/db/details/database").asText()).isEqualTo("H2");
         assertThat(health.json().at("/components/mongo/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void commandsRunInEventStoreTransactions() {
+        assertThat(app.bean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
     }
 
     @Test

@@ -23,10 +23,14 @@ final class TestBodies {
     }
 
     static String deal(String partnerId, String domain, String amount) {
+        return deal(partnerId, domain, amount, LocalDate.now(ZoneOffset.UTC).plusDays(60).toString());
+    }
+
+    static String deal(String partnerId, String domain, String amount, String expectedCloseDate) {
         return """
                 {"partnerId": "%s", "customer": {"name": "Globex", "domain": "%s"},
                  "product": "Sidecar Enterprise", "amount": {"amount": "%s", "currency": "USD"},
                  "expectedCloseDate": "%s"}"""
-                .formatted(partnerId, domain, amount, LocalDate.now(ZoneOffset.UTC).plusDays(60));
+                .formatted(partnerId, domain, amount, expectedCloseDate);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.AxonException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.slf4j.Logger;
@@ -54,6 +55,16 @@ class CommandProblemHandler {
                 "commands cannot be processed right now; try again shortly");
         problem.setProperty("code", "commands.unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
+    /** Anything else Axon or the store threw: a 500 problem; whether the command was stored is unknown. */
+    @ExceptionHandler(AxonException.class)
+    ResponseEntity<ProblemDetail> failedUnexpectedly(RuntimeException failure) {
+        log.error("command failed", failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the command could not be completed because of a fault on our side");
+        problem.setProperty("code", "commands.failed");
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     static ResponseEntity<ProblemDetail> problem(CommandRefusal refusal) {

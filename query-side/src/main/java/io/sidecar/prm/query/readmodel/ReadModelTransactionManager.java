@@ -39,8 +39,8 @@ public class ReadModelTransactionManager implements TransactionManager {
                 try {
                     boolean changed = batch.hasWrites();
                     durability.write(() -> batch.flush(mongo));
-                    durability.checkpoint();
                     if (changed) {
+                        durability.checkpoint();
                         updates.changed();
                     }
                 } finally {

@@ -25,6 +25,9 @@ public record ListRequest(int page, int size, String sortField, boolean descendi
         if (s < 1 || s > MAX_SIZE) {
             throw new InvalidQueryException("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw new InvalidQueryException("page", "is beyond the end of any list (page × size > 2^31)");
+        }
         String[] parts = (sort == null || sort.isBlank() ? defaultSort : sort).split(",", -1);
         String field = parts[0].strip();
         if (!sortable.contains(field)) {

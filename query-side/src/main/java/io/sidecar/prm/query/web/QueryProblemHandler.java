@@ -3,6 +3,11 @@ package io.sidecar.prm.query.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.axonframework.common.AxonException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,6 +24,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblemHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(QueryProblemHandler.class);
+
     @ExceptionHandler(InvalidQueryException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail invalid(InvalidQueryException invalid) {
@@ -33,6 +40,17 @@ class QueryProblemHandler {
                 ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
                 : "must be " + (type == null ? "valid" : "a " + type.getSimpleName().toLowerCase());
         return problem(mismatch.getName(), message);
+    }
+
+    /** The read side could not answer (a store or the query bus failed): a problem, never a bare error page. */
+    @ExceptionHandler({AxonException.class, CompletionException.class, DataAccessException.class})
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ProblemDetail unavailable(RuntimeException failure) {
+        log.error("query failed", failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the read models cannot be reached right now; try again shortly");
+        problem.setProperty("code", "queries.unavailable");
+        return problem;
     }
 
     private static ProblemDetail problem(String parameter, String message) {
