@@ -166,6 +166,28 @@ class DistributedModeIT {
         });
     }
 
+    @Test
+    void refusalsCrossAxonServerAsProblems() throws Exception {
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(get(commandSide, "/actuator/health").statusCode()).isEqualTo(200));
+
+        HttpResponse<String> invalid = post(commandSide, "/api/partners", """
+                {"name":"Acme","type":"RESELLER","region":"XX","contact":{"name":"Ada","email":"not-an-email"}}""");
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        List<String> fields = new ArrayList<>();
+        json.readTree(invalid.body()).path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("region", "contact.email");
+
+        HttpResponse<String> unknownPartner = post(commandSide, "/api/deals", """
+                {"partnerId":"no-such-partner","customer":{"name":"Globex","domain":"globex.example"},
+                 "product":"Sidecar","amount":{"amount":"1000.00","currency":"USD"},"expectedCloseDate":"%s"}"""
+                .formatted(LocalDate.now(ZoneOffset.UTC).plusDays(30)));
+        assertThat(unknownPartner.statusCode()).as(unknownPartner.body()).isEqualTo(404);
+        assertThat(json.readTree(unknownPartner.body()).path("code").asText()).isEqualTo("partner.unknown");
+    }
+
     private URI start(SpringApplicationBuilder application, String... args) {
         ConfigurableApplicationContext context = application.run(args);
         contexts.add(context);
