@@ -52,6 +52,8 @@ class PartnerQueries {
         find.with(Sort.by(direction, query.sortField()).and(Sort.by("_id")))
                 .skip((long) query.page() * query.size())
                 .limit(query.size());
+        // the projection's bookkeeping is not part of any answer and grows with the partner's deals
+        find.fields().exclude("dealVersions");
         return new PartnerPage(mongo.find(find, PartnerView.class), total);
     }
 }
