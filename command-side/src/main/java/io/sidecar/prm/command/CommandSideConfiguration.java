@@ -27,7 +27,8 @@ public class CommandSideConfiguration {
         return message -> {
             Map<String, Object> data = new HashMap<>();
             data.put(PrmMetadata.ACTOR, message.getMetaData().getOrDefault(PrmMetadata.ACTOR, PrmMetadata.ANONYMOUS));
-            data.put(PrmMetadata.CORRELATION_ID,
+            data.put(
+                    PrmMetadata.CORRELATION_ID,
                     message.getMetaData().getOrDefault(PrmMetadata.CORRELATION_ID, message.getIdentifier()));
             data.put(PrmMetadata.CAUSATION_ID, message.getIdentifier());
             return data;

@@ -11,5 +11,4 @@ import java.util.List;
  * @param total how many items match in all
  * @param <T>   the item type
  */
-public record PageOf<T>(List<T> items, int page, int size, long total) {
-}
+public record PageOf<T>(List<T> items, int page, int size, long total) {}

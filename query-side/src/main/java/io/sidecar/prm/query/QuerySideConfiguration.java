@@ -3,10 +3,10 @@ package io.sidecar.prm.query;
 import com.mongodb.client.MongoClient;
 import io.sidecar.prm.query.partner.PartnerViewFold;
 import io.sidecar.prm.query.readmodel.DeferredTokenStore;
-import io.sidecar.prm.query.readmodel.ReadModelDurability;
 import io.sidecar.prm.query.readmodel.PartnerSequencingPolicy;
-import io.sidecar.prm.query.readmodel.ReadModelHealthIndicator;
 import io.sidecar.prm.query.readmodel.ProjectionProperties;
+import io.sidecar.prm.query.readmodel.ReadModelDurability;
+import io.sidecar.prm.query.readmodel.ReadModelHealthIndicator;
 import io.sidecar.prm.query.readmodel.ReadModelStore;
 import io.sidecar.prm.query.readmodel.ReadModelTransactionManager;
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
@@ -47,13 +47,20 @@ public class QuerySideConfiguration {
      * so, embedded, in the same file) as the read models they describe.
      */
     @Bean
-    TokenStore tokenStore(MongoClient client, Serializer serializer, ProjectionProperties properties,
-                          ObjectProvider<ReadModelDurability> durability) {
+    TokenStore tokenStore(
+            MongoClient client,
+            Serializer serializer,
+            ProjectionProperties properties,
+            ObjectProvider<ReadModelDurability> durability) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(client, properties.database())
+                        .build())
                 .serializer(serializer)
-                .nodeId(properties.nodeId().isBlank()
-                        ? ManagementFactory.getRuntimeMXBean().getName() : properties.nodeId());
+                .nodeId(
+                        properties.nodeId().isBlank()
+                                ? ManagementFactory.getRuntimeMXBean().getName()
+                                : properties.nodeId());
         MongoTokenStore store = builder.build();
         store.ensureIndexes();
         return new DeferredTokenStore(store, durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
@@ -83,8 +90,8 @@ public class QuerySideConfiguration {
     /** Dates stored as BSON dates at UTC midnight (the driver's codecs), not in the JVM's time zone. */
     @Bean
     MongoCustomConversions mongoCustomConversions() {
-        return MongoCustomConversions.create(MongoCustomConversions.MongoConverterConfigurationAdapter
-                ::useNativeDriverJavaTimeCodecs);
+        return MongoCustomConversions.create(
+                MongoCustomConversions.MongoConverterConfigurationAdapter::useNativeDriverJavaTimeCodecs);
     }
 
     /**
@@ -94,17 +101,20 @@ public class QuerySideConfiguration {
      * be retried instead of being logged and skipped, which would leave the read model short of a rebuild.
      */
     @Bean
-    ConfigurerModule projectionProcessors(ProjectionProperties properties, MongoTemplate mongo,
-                                          ReadModelUpdates updates, ObjectProvider<ReadModelDurability> durability) {
-        ReadModelTransactionManager transactions = new ReadModelTransactionManager(mongo, updates,
-                durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
+    ConfigurerModule projectionProcessors(
+            ProjectionProperties properties,
+            MongoTemplate mongo,
+            ReadModelUpdates updates,
+            ObjectProvider<ReadModelDurability> durability) {
+        ReadModelTransactionManager transactions = new ReadModelTransactionManager(
+                mongo, updates, durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
-            processing.usingPooledStreamingEventProcessors((config, builder) -> builder
-                    .batchSize(properties.batchSize())
-                    .initialSegmentCount(properties.segments()));
+            processing.usingPooledStreamingEventProcessors((config, builder) ->
+                    builder.batchSize(properties.batchSize()).initialSegmentCount(properties.segments()));
             for (String group : PROJECTIONS) {
-                processing.registerTransactionManager(group, config -> transactions)
+                processing
+                        .registerTransactionManager(group, config -> transactions)
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
             }
             for (String group : PARTNER_KEYED_GROUPS) {

@@ -32,16 +32,28 @@ import org.junit.jupiter.api.Test;
 class QueryResponseSerializationTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())
+            .objectMapper(new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS))
             .build();
 
-    private static final PartnerView PARTNER = new PartnerView("p-1", "Acme", PartnerType.RESELLER, "DE",
-            new Contact("Ada", "ada@acme.example", null), null, PartnerStatus.ONBOARDING, PartnerTier.REGISTERED,
-            new Money(new BigDecimal("10.00"), "USD"), Money.zero("USD"), 1, Instant.parse("2026-01-01T00:00:00Z"),
-            1, Map.of("d-1", 1L));
+    private static final PartnerView PARTNER = new PartnerView(
+            "p-1",
+            "Acme",
+            PartnerType.RESELLER,
+            "DE",
+            new Contact("Ada", "ada@acme.example", null),
+            null,
+            PartnerStatus.ONBOARDING,
+            PartnerTier.REGISTERED,
+            new Money(new BigDecimal("10.00"), "USD"),
+            Money.zero("USD"),
+            1,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            1,
+            Map.of("d-1", 1L));
 
     @Test
     void aPartnerPageSurvivesTheTripWithoutItsInternalBookkeeping() {
@@ -57,9 +69,17 @@ class QueryResponseSerializationTest {
 
     @Test
     void aDealSurvivesTheTrip() {
-        DealView deal = new DealView("d-1", "p-1", new Customer("Globex", "globex.example"), "Sidecar",
-                new Money(new BigDecimal("10.00"), "USD"), LocalDate.parse("2026-06-30"), null,
-                DealStatus.PENDING_APPROVAL, Instant.parse("2026-01-02T00:00:00Z"), 1);
+        DealView deal = new DealView(
+                "d-1",
+                "p-1",
+                new Customer("Globex", "globex.example"),
+                "Sidecar",
+                new Money(new BigDecimal("10.00"), "USD"),
+                LocalDate.parse("2026-06-30"),
+                null,
+                DealStatus.PENDING_APPROVAL,
+                Instant.parse("2026-01-02T00:00:00Z"),
+                1);
 
         assertThat(roundTrip(deal, DealView.class)).isEqualTo(deal);
     }

@@ -7,5 +7,4 @@ package io.sidecar.prm.events;
  * @param email email address
  * @param phone phone number, optional
  */
-public record Contact(String name, String email, String phone) {
-}
+public record Contact(String name, String email, String phone) {}

@@ -6,5 +6,4 @@ package io.sidecar.prm.events;
  * @param name   the customer's name as the partner wrote it
  * @param domain the customer's internet domain, normalised (lower case, no {@code www.})
  */
-public record Customer(String name, String domain) {
-}
+public record Customer(String name, String domain) {}

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param amount   the amount, exact
  * @param currency the ISO 4217 code, upper case
  */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+public record Money(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
 
     public static Money zero(String currency) {
         return new Money(BigDecimal.ZERO.setScale(2), currency);

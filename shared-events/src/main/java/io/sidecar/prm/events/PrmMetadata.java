@@ -15,6 +15,5 @@ public final class PrmMetadata {
     /** The actor recorded when nobody is authenticated. */
     public static final String ANONYMOUS = "anonymous";
 
-    private PrmMetadata() {
-    }
+    private PrmMetadata() {}
 }

@@ -29,7 +29,8 @@ class MoneyTest {
 
     @Test
     void addsAndSubtractsInOneCurrency() {
-        Money sum = Money.zero("USD").plus(new Money(new BigDecimal("10.25"), "USD"))
+        Money sum = Money.zero("USD")
+                .plus(new Money(new BigDecimal("10.25"), "USD"))
                 .minus(new Money(new BigDecimal("0.25"), "USD"));
 
         assertThat(sum).isEqualTo(new Money(new BigDecimal("10.00"), "USD"));

@@ -22,7 +22,9 @@ public class DataDirectory implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Path dir = Path.of(environment.getProperty(PROPERTY, "./data")).toAbsolutePath().normalize();
+        Path dir = Path.of(environment.getProperty(PROPERTY, "./data"))
+                .toAbsolutePath()
+                .normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -33,8 +35,9 @@ public class DataDirectory implements EnvironmentPostProcessor {
         // WRITE_DELAY=0: every commit is written before the command is acknowledged (a kill -9 loses nothing);
         // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool after a graceful shutdown, not H2's own shutdown hook
         // while commands are still being answered
-        resolved.put("prm.event-store.url", "jdbc:h2:file:" + dir.resolve(EVENT_STORE_FILE)
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        resolved.put(
+                "prm.event-store.url",
+                "jdbc:h2:file:" + dir.resolve(EVENT_STORE_FILE) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         environment.getPropertySources().addFirst(new MapPropertySource("prmDataDirectory", resolved));
     }
 }

@@ -46,8 +46,11 @@ public class EmbeddedMongo implements AutoCloseable {
         // half of a document's write (its data and its _id index are separate maps) or a batch's token without its
         // documents. The state is persisted at checkpoints instead, taken between writes.
         // (autoCommitDisabled() alone leaves the buffer-size trigger on: a large catch-up would commit mid-batch)
-        backend = new H2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
-                .autoCommitBufferSize(0).open());
+        backend = new H2Backend(new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitDisabled()
+                .autoCommitBufferSize(0)
+                .open());
         backend.version(REPORTED_VERSION);
         server = new MongoServer(backend);
         server.bind(host, port);

@@ -31,9 +31,10 @@ class EmbeddedStoresConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${prm.mongo.uri:}'.isEmpty()")
-    EmbeddedMongo embeddedMongo(@Value("${prm.data-dir}") String dataDir,
-                                @Value("${prm.mongo.embedded.host:127.0.0.1}") String host,
-                                @Value("${prm.mongo.embedded.port:27018}") int port) {
+    EmbeddedMongo embeddedMongo(
+            @Value("${prm.data-dir}") String dataDir,
+            @Value("${prm.mongo.embedded.host:127.0.0.1}") String host,
+            @Value("${prm.mongo.embedded.port:27018}") int port) {
         return new EmbeddedMongo(Path.of(dataDir, "read-models.mv.db"), host, port);
     }
 
@@ -45,10 +46,9 @@ class EmbeddedStoresConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${prm.mongo.uri:}'.isEmpty()")
-    MongoConnectionDetails embeddedMongoConnection(EmbeddedMongo mongo,
-                                                   @Value("${prm.projections.database:prm}") String database) {
-        com.mongodb.ConnectionString uri = new com.mongodb.ConnectionString(
-                mongo.connectionString() + "/" + database);
+    MongoConnectionDetails embeddedMongoConnection(
+            EmbeddedMongo mongo, @Value("${prm.projections.database:prm}") String database) {
+        com.mongodb.ConnectionString uri = new com.mongodb.ConnectionString(mongo.connectionString() + "/" + database);
         return () -> uri;
     }
 

@@ -12,9 +12,12 @@ import org.springframework.context.annotation.FilterType;
  * {@code prm.data-dir}. The default way to run the product.
  */
 @SpringBootApplication
-@ComponentScan(basePackages = {"io.sidecar.prm.command", "io.sidecar.prm.query", "io.sidecar.prm.standalone"},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = "io\\.sidecar\\.prm\\.(command|query)\\.app\\..*"))
+@ComponentScan(
+        basePackages = {"io.sidecar.prm.command", "io.sidecar.prm.query", "io.sidecar.prm.standalone"},
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "io\\.sidecar\\.prm\\.(command|query)\\.app\\..*"))
 public class StandaloneApplication {
 
     @Bean

@@ -16,17 +16,31 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule commandSideDoesNotUseTheQuerySide = noClasses()
-            .that().resideInAPackage("io.sidecar.prm.command..")
-            .should().dependOnClassesThat().resideInAPackage("io.sidecar.prm.query..");
+            .that()
+            .resideInAPackage("io.sidecar.prm.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.sidecar.prm.query..");
 
     @ArchTest
     static final ArchRule querySideDoesNotUseTheCommandSide = noClasses()
-            .that().resideInAPackage("io.sidecar.prm.query..")
-            .should().dependOnClassesThat().resideInAPackage("io.sidecar.prm.command..");
+            .that()
+            .resideInAPackage("io.sidecar.prm.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.sidecar.prm.command..");
 
     @ArchTest
     static final ArchRule sharedEventsStayFreeOfSpringAndMongo = noClasses()
-            .that().resideInAPackage("io.sidecar.prm.events..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                    "org.bson..", "io.sidecar.prm.command..", "io.sidecar.prm.query..", "io.sidecar.prm.standalone..");
+            .that()
+            .resideInAPackage("io.sidecar.prm.events..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "com.mongodb..",
+                    "org.bson..",
+                    "io.sidecar.prm.command..",
+                    "io.sidecar.prm.query..",
+                    "io.sidecar.prm.standalone..");
 }

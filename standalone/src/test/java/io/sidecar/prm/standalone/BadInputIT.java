@@ -28,11 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
 
-    private static final String CLOSE_DATE = LocalDate.now(ZoneOffset.UTC).plusDays(60).toString();
+    private static final String CLOSE_DATE =
+            LocalDate.now(ZoneOffset.UTC).plusDays(60).toString();
 
     /** Static: with one instance per class, JUnit injects instance fields only after {@code @BeforeAll}. */
     @TempDir
     static Path dataDir;
+
     private RunningStandalone app;
     private PrmClient client;
     private String partnerId;
@@ -41,8 +43,12 @@ class BadInputIT {
     void start() {
         app = RunningStandalone.start(dataDir, "prm.query.min-version-wait=300ms");
         client = app.client();
-        partnerId = client.post("/api/partners", TestBodies.partner("Valid Partner")).json().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/api/partners/" + partnerId).status() == 200);
+        partnerId = client.post("/api/partners", TestBodies.partner("Valid Partner"))
+                .json()
+                .get("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.get("/api/partners/" + partnerId).status() == 200);
     }
 
     @AfterAll
@@ -56,63 +62,134 @@ class BadInputIT {
                 Arguments.of("malformed JSON", "/api/partners", "{\"name\": ", 400, null),
                 Arguments.of("empty body", "/api/partners", "", 400, null),
                 Arguments.of("array instead of object", "/api/partners", "[]", 400, null),
-                Arguments.of("name of the wrong type", "/api/partners", partner.replace("\"Bad Input Co\"",
-                        "[\"x\"]"), 400, "name"),
+                Arguments.of(
+                        "name of the wrong type",
+                        "/api/partners",
+                        partner.replace("\"Bad Input Co\"", "[\"x\"]"),
+                        400,
+                        "name"),
                 Arguments.of("unknown type", "/api/partners", partner.replace("RESELLER", "FOO"), 400, "type"),
-                Arguments.of("type as a number", "/api/partners", partner.replace("\"RESELLER\"", "1"), 400,
-                        "type"),
+                Arguments.of("type as a number", "/api/partners", partner.replace("\"RESELLER\"", "1"), 400, "type"),
                 Arguments.of("blank name", "/api/partners", partner.replace("Bad Input Co", "  "), 400, "name"),
-                Arguments.of("name too long", "/api/partners", partner.replace("Bad Input Co", "n".repeat(201)),
-                        400, "name"),
-                Arguments.of("region not ISO", "/api/partners", partner.replace("\"DE\"", "\"XX\""), 400,
+                Arguments.of(
+                        "name too long",
+                        "/api/partners",
+                        partner.replace("Bad Input Co", "n".repeat(201)),
+                        400,
+                        "name"),
+                Arguments.of("region not ISO", "/api/partners", partner.replace("\"DE\"", "\"XX\""), 400, "region"),
+                Arguments.of(
+                        "region of three letters",
+                        "/api/partners",
+                        partner.replace("\"DE\"", "\"DEU\""),
+                        400,
                         "region"),
-                Arguments.of("region of three letters", "/api/partners", partner.replace("\"DE\"", "\"DEU\""),
-                        400, "region"),
-                Arguments.of("bad email", "/api/partners", partner.replace("ada@acme.example", "ada-at-acme"), 400,
+                Arguments.of(
+                        "bad email",
+                        "/api/partners",
+                        partner.replace("ada@acme.example", "ada-at-acme"),
+                        400,
                         "contact.email"),
-                Arguments.of("contact of the wrong type", "/api/partners", partner.replaceAll(
-                        "\"contact\": \\{[^}]*}", "\"contact\": \"Ada\""), 400, "contact"),
-                Arguments.of("missing contact", "/api/partners", partner.replaceAll(
-                        "\"contact\": \\{[^}]*},", ""), 400, "contact"),
-                Arguments.of("website not http", "/api/partners", partner.replace("https://acme.example",
-                        "ftp://acme.example"), 400, "website"),
-                Arguments.of("phone with letters", "/api/partners", partner.replace("+49 30 1234567", "call me"),
-                        400, "contact.phone")));
+                Arguments.of(
+                        "contact of the wrong type",
+                        "/api/partners",
+                        partner.replaceAll("\"contact\": \\{[^}]*}", "\"contact\": \"Ada\""),
+                        400,
+                        "contact"),
+                Arguments.of(
+                        "missing contact",
+                        "/api/partners",
+                        partner.replaceAll("\"contact\": \\{[^}]*},", ""),
+                        400,
+                        "contact"),
+                Arguments.of(
+                        "website not http",
+                        "/api/partners",
+                        partner.replace("https://acme.example", "ftp://acme.example"),
+                        400,
+                        "website"),
+                Arguments.of(
+                        "phone with letters",
+                        "/api/partners",
+                        partner.replace("+49 30 1234567", "call me"),
+                        400,
+                        "contact.phone")));
         String deal = TestBodies.deal(partnerId, "globex.example", "1000.00", CLOSE_DATE);
         cases.addAll(List.of(
-                Arguments.of("deal for an unknown partner", "/api/deals", TestBodies.deal("no-such-partner",
-                        "1000.00"), 404, null),
-                Arguments.of("missing partner id", "/api/deals", deal.replace("\"partnerId\": \"" + partnerId
-                        + "\",", ""), 400, "partnerId"),
-                Arguments.of("amount not a number", "/api/deals", deal.replace("\"1000.00\"", "\"abc\""), 400,
+                Arguments.of(
+                        "deal for an unknown partner",
+                        "/api/deals",
+                        TestBodies.deal("no-such-partner", "1000.00"),
+                        404,
+                        null),
+                Arguments.of(
+                        "missing partner id",
+                        "/api/deals",
+                        deal.replace("\"partnerId\": \"" + partnerId + "\",", ""),
+                        400,
+                        "partnerId"),
+                Arguments.of(
+                        "amount not a number",
+                        "/api/deals",
+                        deal.replace("\"1000.00\"", "\"abc\""),
+                        400,
                         "amount.amount"),
-                Arguments.of("negative amount", "/api/deals", deal.replace("\"1000.00\"", "\"-5.00\""), 400,
+                Arguments.of(
+                        "negative amount",
+                        "/api/deals",
+                        deal.replace("\"1000.00\"", "\"-5.00\""),
+                        400,
                         "amount.amount"),
-                Arguments.of("zero amount", "/api/deals", deal.replace("\"1000.00\"", "\"0\""), 400,
+                Arguments.of("zero amount", "/api/deals", deal.replace("\"1000.00\"", "\"0\""), 400, "amount.amount"),
+                Arguments.of(
+                        "three decimals",
+                        "/api/deals",
+                        deal.replace("\"1000.00\"", "\"10.001\""),
+                        400,
                         "amount.amount"),
-                Arguments.of("three decimals", "/api/deals", deal.replace("\"1000.00\"", "\"10.001\""), 400,
-                        "amount.amount"),
-                Arguments.of("over 10^12", "/api/deals", deal.replace("\"1000.00\"", "\"1000000000000.01\""), 400,
+                Arguments.of(
+                        "over 10^12",
+                        "/api/deals",
+                        deal.replace("\"1000.00\"", "\"1000000000000.01\""),
+                        400,
                         "amount.amount"),
                 Arguments.of("other currency", "/api/deals", deal.replace("USD", "EUR"), 400, "amount.currency"),
-                Arguments.of("bad domain", "/api/deals", deal.replace("globex.example", "not a domain"), 400,
+                Arguments.of(
+                        "bad domain",
+                        "/api/deals",
+                        deal.replace("globex.example", "not a domain"),
+                        400,
                         "customer.domain"),
-                Arguments.of("impossible date", "/api/deals", deal.replace(CLOSE_DATE, "2026-13-45"), 400,
+                Arguments.of(
+                        "impossible date",
+                        "/api/deals",
+                        deal.replace(CLOSE_DATE, "2026-13-45"),
+                        400,
                         "expectedCloseDate"),
-                Arguments.of("close date in the past", "/api/deals", deal.replace(CLOSE_DATE, "2020-01-01"), 400,
+                Arguments.of(
+                        "close date in the past",
+                        "/api/deals",
+                        deal.replace(CLOSE_DATE, "2020-01-01"),
+                        400,
                         "expectedCloseDate"),
-                Arguments.of("close date beyond two years", "/api/deals", deal.replace(CLOSE_DATE,
-                        LocalDate.now(ZoneOffset.UTC).plusYears(2).plusDays(2).toString()), 400,
+                Arguments.of(
+                        "close date beyond two years",
+                        "/api/deals",
+                        deal.replace(
+                                CLOSE_DATE,
+                                LocalDate.now(ZoneOffset.UTC)
+                                        .plusYears(2)
+                                        .plusDays(2)
+                                        .toString()),
+                        400,
                         "expectedCloseDate"),
-                Arguments.of("blank product", "/api/deals", deal.replace("Sidecar Enterprise", ""), 400,
-                        "product")));
+                Arguments.of("blank product", "/api/deals", deal.replace("Sidecar Enterprise", ""), 400, "product")));
         return cases.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCommands")
-    void aBadCommandAnswersAProblemAndStoresNothing(String what, String path, String body, int status,
-                                                    String field) {
+    void aBadCommandAnswersAProblemAndStoresNothing(String what, String path, String body, int status, String field) {
         long before = app.storedEvents();
 
         PrmClient.Response response = client.post(path, body);
@@ -156,7 +233,8 @@ class BadInputIT {
 
     @Test
     void aReadThatCannotCatchUpAnswersWhatItHasAndSaysItIsStale() {
-        assertThat(client.get("/api/partners/" + partnerId + "?minVersion=1").header("Warning")).isNull();
+        assertThat(client.get("/api/partners/" + partnerId + "?minVersion=1").header("Warning"))
+                .isNull();
 
         PrmClient.Response response = client.get("/api/partners/" + partnerId + "?minVersion=99");
 

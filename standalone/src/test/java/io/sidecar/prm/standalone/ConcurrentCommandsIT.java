@@ -35,7 +35,9 @@ class ConcurrentCommandsIT {
             PrmClient client = app.client();
             List<String> shared = new ArrayList<>();
             for (int i = 0; i < SHARED_PARTNERS; i++) {
-                shared.add(client.post("/api/partners", TestBodies.partner("Shared " + i)).json().get("id")
+                shared.add(client.post("/api/partners", TestBodies.partner("Shared " + i))
+                        .json()
+                        .get("id")
                         .asText());
             }
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
@@ -49,8 +51,9 @@ class ConcurrentCommandsIT {
                         String partner = shared.get((number + i) % SHARED_PARTNERS);
                         PrmClient.Response response = i % 5 == 0
                                 ? client.post("/api/partners", TestBodies.partner("Client " + number + "-" + i))
-                                : client.post("/api/deals", TestBodies.deal(partner, "d" + number + "-" + i
-                                + ".example", "10.00"));
+                                : client.post(
+                                        "/api/deals",
+                                        TestBodies.deal(partner, "d" + number + "-" + i + ".example", "10.00"));
                         statuses.merge(response.status(), 1, Integer::sum);
                         if (response.status() == 201 && i % 5 != 0) {
                             dealsPerPartner.merge(partner, 1, Integer::sum);
@@ -69,9 +72,16 @@ class ConcurrentCommandsIT {
             assertThat(app.storedEvents()).isEqualTo(SHARED_PARTNERS + commands);
             for (String partner : shared) {
                 int deals = dealsPerPartner.get(partner);
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        client.get("/api/partners/" + partner).json().get("openDeals").asInt()).isEqualTo(deals));
-                assertThat(client.get("/api/partners/" + partner).json().at("/pipeline/amount").asText())
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(client.get("/api/partners/" + partner)
+                                        .json()
+                                        .get("openDeals")
+                                        .asInt())
+                                .isEqualTo(deals));
+                assertThat(client.get("/api/partners/" + partner)
+                                .json()
+                                .at("/pipeline/amount")
+                                .asText())
                         .isEqualTo(deals * 10 + ".00");
             }
         }

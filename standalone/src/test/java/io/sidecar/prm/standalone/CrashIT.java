@@ -70,7 +70,9 @@ class CrashIT {
 
         Map<String, Long> stored = storedStreams();
         acknowledged.forEach((id, version) -> assertThat(stored.get(id))
-                .as("events of acknowledged aggregate " + id).isNotNull().isGreaterThanOrEqualTo(version));
+                .as("events of acknowledged aggregate " + id)
+                .isNotNull()
+                .isGreaterThanOrEqualTo(version));
         long dealsStored = countDeals();
 
         List<Document> live;
@@ -105,8 +107,9 @@ class CrashIT {
             try {
                 PrmClient.Response response = partnerId == null || i % 4 == 0
                         ? client.post("/api/partners", TestBodies.partner("Crash " + number + "-" + i))
-                        : client.post("/api/deals", TestBodies.deal(partnerId, "c" + number + "-" + i + ".example",
-                        (i + 1) + ".25"));
+                        : client.post(
+                                "/api/deals",
+                                TestBodies.deal(partnerId, "c" + number + "-" + i + ".example", (i + 1) + ".25"));
                 if (response.status() >= 500) {
                     serverErrors.incrementAndGet();
                 }
@@ -130,8 +133,8 @@ class CrashIT {
     private static List<Document> caughtUpReadModels(StandaloneProcess app, long partners, long deals) {
         try (MongoClient mongo = MongoClients.create(app.mongoUri())) {
             MongoDatabase db = mongo.getDatabase("prm");
-            await().atMost(Duration.ofSeconds(120)).until(() ->
-                    db.getCollection("partners").countDocuments() == partners
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> db.getCollection("partners").countDocuments() == partners
                             && db.getCollection("deals").countDocuments() == deals
                             && sumOpenDeals(db) == deals);
             List<Document> all = new ArrayList<>();
@@ -156,9 +159,10 @@ class CrashIT {
     /** Each stored aggregate stream's length (the version its last command answered). */
     private Map<String, Long> storedStreams() throws SQLException {
         Map<String, Long> streams = new HashMap<>();
-        try (Connection connection = eventStore(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT aggregateIdentifier, MAX(sequenceNumber) + 1 "
-                     + "FROM DomainEventEntry GROUP BY aggregateIdentifier")) {
+        try (Connection connection = eventStore();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT aggregateIdentifier, MAX(sequenceNumber) + 1 "
+                        + "FROM DomainEventEntry GROUP BY aggregateIdentifier")) {
             while (rows.next()) {
                 streams.put(rows.getString(1), rows.getLong(2));
             }
@@ -167,9 +171,10 @@ class CrashIT {
     }
 
     private long countDeals() throws SQLException {
-        try (Connection connection = eventStore(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%DealRecorded'")) {
+        try (Connection connection = eventStore();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%DealRecorded'")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -56,7 +56,9 @@ class DistributedModeIT {
             .withEnv("AXONIQ_AXONSERVER_STANDALONE", "true")
             .withEnv("AXONIQ_AXONSERVER_STANDALONE_DCB", "false")
             .withEnv("AXONIQ_AXONSERVER_DEVMODE_ENABLED", "true")
-            .waitingFor(Wait.forHttp("/actuator/health").forPort(8024).forStatusCode(200)
+            .waitingFor(Wait.forHttp("/actuator/health")
+                    .forPort(8024)
+                    .forStatusCode(200)
                     .withStartupTimeout(Duration.ofMinutes(3)));
 
     /**
@@ -64,17 +66,20 @@ class DistributedModeIT {
      * own executable jars do not have: the embedded mode's H2 (which would give Axon a JDBC token store and
      * transaction manager) and, for the command side, MongoDB.
      */
-    private static final String NOT_IN_COMMAND_SIDE_JAR = String.join(",",
+    private static final String NOT_IN_COMMAND_SIDE_JAR = String.join(
+            ",",
             "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
             "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration");
+
     private static final String NOT_IN_QUERY_SIDE_JAR =
             "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration";
 
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -86,11 +91,15 @@ class DistributedModeIT {
         // Axon Server may answer its health check before its standalone initialisation has created the `default`
         // context, and the query side's processors do not start (nor does its context) while they cannot read
         // that context's event stream
-        URI contextList = URI.create("http://" + AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(8024)
-                + "/v1/public/context");
+        URI contextList = URI.create(
+                "http://" + AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(8024) + "/v1/public/context");
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            HttpResponse<String> contexts = http.send(HttpRequest.newBuilder(contextList)
-                            .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse<String> contexts = http.send(
+                    HttpRequest.newBuilder(contextList)
+                            .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(contexts.statusCode()).isEqualTo(200);
             assertThat(contexts.body()).contains("\"default\"");
@@ -98,8 +107,9 @@ class DistributedModeIT {
         String axonServer = AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(8124);
         // Command-line arguments, not SpringApplicationBuilder.properties(): those are default properties, which
         // the configuration files override (server.port would stay 8081/8082).
-        commandSide = start(new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties("spring.config.name=command-side"),
+        commandSide = start(
+                new SpringApplicationBuilder(CommandSideApplication.class)
+                        .properties("spring.config.name=command-side"),
                 "--server.port=0",
                 "--axon.axonserver.servers=" + axonServer,
                 // both applications share this JVM, whose name is Axon Server's default client id for each
@@ -107,8 +117,8 @@ class DistributedModeIT {
                 // standalone's DataDirectory post-processor runs for every application on this class path
                 "--prm.data-dir=" + dataDir.resolve("command-side"),
                 "--spring.autoconfigure.exclude=" + NOT_IN_COMMAND_SIDE_JAR);
-        querySide = start(new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("spring.config.name=query-side"),
+        querySide = start(
+                new SpringApplicationBuilder(QuerySideApplication.class).properties("spring.config.name=query-side"),
                 "--server.port=0",
                 "--axon.axonserver.servers=" + axonServer,
                 "--axon.axonserver.client-id=query-side-it",
@@ -143,10 +153,10 @@ class DistributedModeIT {
         assertThat(partner.path("version").asLong()).isEqualTo(1);
 
         LocalDate closeDate = LocalDate.now(ZoneOffset.UTC).plusDays(30);
-        HttpResponse<String> recorded = post(commandSide, "/api/deals", """
+        String deal = """
                 {"partnerId":"%s","customer":{"name":"Globex","domain":"globex.example"},"product":"Sidecar",
-                 "amount":{"amount":"1000.00","currency":"USD"},"expectedCloseDate":"%s"}"""
-                .formatted(partnerId, closeDate));
+                 "amount":{"amount":"1000.00","currency":"USD"},"expectedCloseDate":"%s"}""";
+        HttpResponse<String> recorded = post(commandSide, "/api/deals", deal.formatted(partnerId, closeDate));
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
         String dealId = json.readTree(recorded.body()).path("id").asText();
         assertThat(dealId).isNotBlank();
@@ -168,22 +178,30 @@ class DistributedModeIT {
 
     @Test
     void refusalsCrossAxonServerAsProblems() throws Exception {
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(get(commandSide, "/actuator/health").statusCode()).isEqualTo(200));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(
+                        () -> assertThat(get(commandSide, "/actuator/health").statusCode())
+                                .isEqualTo(200));
 
         HttpResponse<String> invalid = post(commandSide, "/api/partners", """
                 {"name":"Acme","type":"RESELLER","region":"XX","contact":{"name":"Ada","email":"not-an-email"}}""");
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
-        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(invalid.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         List<String> fields = new ArrayList<>();
-        json.readTree(invalid.body()).path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        json.readTree(invalid.body())
+                .path("errors")
+                .forEach(error -> fields.add(error.path("field").asText()));
         assertThat(fields).containsExactlyInAnyOrder("region", "contact.email");
 
-        HttpResponse<String> unknownPartner = post(commandSide, "/api/deals", """
+        String deal = """
                 {"partnerId":"no-such-partner","customer":{"name":"Globex","domain":"globex.example"},
-                 "product":"Sidecar","amount":{"amount":"1000.00","currency":"USD"},"expectedCloseDate":"%s"}"""
-                .formatted(LocalDate.now(ZoneOffset.UTC).plusDays(30)));
+                 "product":"Sidecar","amount":{"amount":"1000.00","currency":"USD"},"expectedCloseDate":"%s"}""";
+        HttpResponse<String> unknownPartner = post(
+                commandSide,
+                "/api/deals",
+                deal.formatted(LocalDate.now(ZoneOffset.UTC).plusDays(30)));
         assertThat(unknownPartner.statusCode()).as(unknownPartner.body()).isEqualTo(404);
         assertThat(json.readTree(unknownPartner.body()).path("code").asText()).isEqualTo("partner.unknown");
     }
@@ -196,14 +214,21 @@ class DistributedModeIT {
     }
 
     private HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(URI base, String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -30,7 +30,7 @@ class EmbeddedMongoTest {
     void writesReachTheFileAtACheckpointAndNotBefore() {
         Path file = dir.resolve("read-models.mv.db");
         try (EmbeddedMongo mongo = new EmbeddedMongo(file, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(mongo.connectionString())) {
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
             ReadModelDurability durability = mongo.durability();
             MongoCollection<Document> partners = client.getDatabase("prm").getCollection("partners");
 
@@ -63,11 +63,14 @@ class EmbeddedMongoTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MVStore store = new MVStore.Builder().fileName(copy.toString()).readOnly().open();
+        MVStore store =
+                new MVStore.Builder().fileName(copy.toString()).readOnly().open();
         try {
             StringBuilder everything = new StringBuilder();
             for (String map : store.getMapNames()) {
-                store.openMap(map).forEach((key, value) -> everything.append(key).append(value).append('\n'));
+                store.openMap(map)
+                        .forEach((key, value) ->
+                                everything.append(key).append(value).append('\n'));
             }
             return everything.toString();
         } finally {

@@ -24,6 +24,7 @@ class OperationsIT {
     /** Static: with one instance per class, JUnit injects instance fields only after {@code @BeforeAll}. */
     @TempDir
     static Path dataDir;
+
     private RunningStandalone app;
     private PrmClient client;
 
@@ -56,9 +57,12 @@ class OperationsIT {
 
     @Test
     void prometheusShowsAxonMessageAndProcessorMetrics() {
-        String partnerId = client.post("/api/partners", TestBodies.partner("Metrics Inc")).json().get("id")
+        String partnerId = client.post("/api/partners", TestBodies.partner("Metrics Inc"))
+                .json()
+                .get("id")
                 .asText();
-        assertThat(client.get("/api/partners/" + partnerId + "?minVersion=1").status()).isEqualTo(200);
+        assertThat(client.get("/api/partners/" + partnerId + "?minVersion=1").status())
+                .isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String metrics = client.get("/actuator/prometheus").body();

@@ -30,7 +30,8 @@ final class RunningStandalone implements AutoCloseable {
         }
         // as command-line arguments: they outrank application.yml, as they would for a person starting the jar
         return new RunningStandalone(new SpringApplicationBuilder(StandaloneApplication.class)
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .run(properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
                         .toArray(String[]::new)));
     }
 

@@ -42,8 +42,14 @@ final class StandaloneProcess implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
-            Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar,
-                    "--server.port=0", "--prm.data-dir=" + dataDir, "--prm.mongo.embedded.port=0"))
+            Process process = new ProcessBuilder(List.of(
+                            java,
+                            "-Xmx512m",
+                            "-jar",
+                            jar,
+                            "--server.port=0",
+                            "--prm.data-dir=" + dataDir,
+                            "--prm.mongo.embedded.port=0"))
                     .redirectErrorStream(true)
                     .start();
             StandaloneProcess started = new StandaloneProcess(process, log);
@@ -55,12 +61,12 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     private void follow(Path log) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                Files.writeString(log, line + System.lineSeparator(), StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                Files.writeString(
+                        log, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 Matcher http = HTTP_PORT.matcher(line);
                 if (http.find()) {
                     port.complete(Integer.parseInt(http.group(1)));

@@ -8,8 +8,7 @@ import java.time.ZoneOffset;
  */
 final class TestBodies {
 
-    private TestBodies() {
-    }
+    private TestBodies() {}
 
     static String partner(String name) {
         return """
@@ -23,14 +22,17 @@ final class TestBodies {
     }
 
     static String deal(String partnerId, String domain, String amount) {
-        return deal(partnerId, domain, amount, LocalDate.now(ZoneOffset.UTC).plusDays(60).toString());
+        return deal(
+                partnerId,
+                domain,
+                amount,
+                LocalDate.now(ZoneOffset.UTC).plusDays(60).toString());
     }
 
     static String deal(String partnerId, String domain, String amount, String expectedCloseDate) {
         return """
                 {"partnerId": "%s", "customer": {"name": "Globex", "domain": "%s"},
                  "product": "Sidecar Enterprise", "amount": {"amount": "%s", "currency": "USD"},
-                 "expectedCloseDate": "%s"}"""
-                .formatted(partnerId, domain, amount, expectedCloseDate);
+                 "expectedCloseDate": "%s"}""".formatted(partnerId, domain, amount, expectedCloseDate);
     }
 }

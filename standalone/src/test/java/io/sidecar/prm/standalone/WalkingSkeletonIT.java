@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.sidecar.prm.events.PrmMetadata;
 import io.sidecar.prm.events.deal.DealRecorded;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
@@ -42,7 +42,9 @@ class WalkingSkeletonIT {
         try (RunningStandalone app = RunningStandalone.start(dataDir)) {
             PrmClient client = app.client();
 
-            PrmClient.Response onboarded = client.post("/api/partners", TestBodies.partner("Acme Resellers"),
+            PrmClient.Response onboarded = client.post(
+                    "/api/partners",
+                    TestBodies.partner("Acme Resellers"),
                     Map.of("Content-Type", "application/json", "X-Correlation-Id", "walk-1"));
             assertThat(onboarded.status()).isEqualTo(201);
             assertThat(onboarded.header("X-Correlation-Id")).isEqualTo("walk-1");
@@ -73,9 +75,12 @@ class WalkingSkeletonIT {
             assertThat(deal.json().at("/amount/currency").asText()).isEqualTo("USD");
             assertThat(deal.json().at("/customer/domain").asText()).isEqualTo("globex.example");
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    client.get("/api/partners/" + partnerId).json().at("/pipeline/amount").asText())
-                    .isEqualTo("25000.50"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(client.get("/api/partners/" + partnerId)
+                                    .json()
+                                    .at("/pipeline/amount")
+                                    .asText())
+                            .isEqualTo("25000.50"));
             partnerBefore = client.get("/api/partners/" + partnerId).json();
             dealBefore = client.get("/api/deals/" + dealId).json();
             assertThat(partnerBefore.get("openDeals").asInt()).isEqualTo(1);
@@ -95,9 +100,15 @@ class WalkingSkeletonIT {
     void processorsResumeFromTheirTokensAfterARestart() {
         String partnerId;
         try (RunningStandalone app = RunningStandalone.start(dataDir)) {
-            partnerId = app.client().post("/api/partners", TestBodies.partner("Resume Ltd")).json().get("id")
+            partnerId = app.client()
+                    .post("/api/partners", TestBodies.partner("Resume Ltd"))
+                    .json()
+                    .get("id")
                     .asText();
-            assertThat(app.client().get("/api/partners/" + partnerId + "?minVersion=1").status()).isEqualTo(200);
+            assertThat(app.client()
+                            .get("/api/partners/" + partnerId + "?minVersion=1")
+                            .status())
+                    .isEqualTo(200);
         }
         // Remove the document behind the application's back: a processor that started again from the first
         // event would bring it back; one that resumes from its token never sees that event again.
@@ -105,23 +116,32 @@ class WalkingSkeletonIT {
 
         try (RunningStandalone restarted = RunningStandalone.start(dataDir)) {
             PrmClient client = restarted.client();
-            StreamingEventProcessor processor = restarted.bean(EventProcessingConfiguration.class)
-                    .eventProcessor("partner-summary", StreamingEventProcessor.class).orElseThrow();
-            String laterId = client.post("/api/partners", TestBodies.partner("Later Ltd")).json().get("id")
+            StreamingEventProcessor processor = restarted
+                    .bean(EventProcessingConfiguration.class)
+                    .eventProcessor("partner-summary", StreamingEventProcessor.class)
+                    .orElseThrow();
+            String laterId = client.post("/api/partners", TestBodies.partner("Later Ltd"))
+                    .json()
+                    .get("id")
                     .asText();
-            assertThat(client.get("/api/partners/" + laterId + "?minVersion=1").status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().size() == 2
-                    && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+            assertThat(client.get("/api/partners/" + laterId + "?minVersion=1").status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> processor.processingStatus().size() == 2
+                            && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
             assertThat(client.get("/api/partners/" + partnerId).status()).isEqualTo(404);
             assertThat(restarted.storedEvents()).isEqualTo(2);
         }
     }
 
     private void deletePartnerDocument(String partnerId) {
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("read-models.mv.db").toString()));
+        MongoServer server = new MongoServer(
+                new H2Backend(dataDir.resolve("read-models.mv.db").toString()));
         try (MongoClient mongo = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
-            long deleted = mongo.getDatabase("prm").getCollection("partners")
-                    .deleteOne(new Document("_id", partnerId)).getDeletedCount();
+            long deleted = mongo.getDatabase("prm")
+                    .getCollection("partners")
+                    .deleteOne(new Document("_id", partnerId))
+                    .getDeletedCount();
             assertThat(deleted).isEqualTo(1);
         } finally {
             server.shutdownNow();
@@ -132,11 +152,13 @@ class WalkingSkeletonIT {
         return address.getHostString() + ":" + address.getPort();
     }
 
-    private static void assertAuditMetadata(RunningStandalone app, String partnerId, String dealId,
-                                            String generatedCorrelationId) {
+    private static void assertAuditMetadata(
+            RunningStandalone app, String partnerId, String dealId, String generatedCorrelationId) {
         EventStore store = app.bean(EventStore.class);
-        List<? extends DomainEventMessage<?>> partnerEvents = store.readEvents(partnerId).asStream().toList();
-        List<? extends DomainEventMessage<?>> dealEvents = store.readEvents(dealId).asStream().toList();
+        List<? extends DomainEventMessage<?>> partnerEvents =
+                store.readEvents(partnerId).asStream().toList();
+        List<? extends DomainEventMessage<?>> dealEvents =
+                store.readEvents(dealId).asStream().toList();
         assertThat(partnerEvents).hasSize(1);
         assertThat(dealEvents).hasSize(1);
         DomainEventMessage<?> onboarded = partnerEvents.get(0);

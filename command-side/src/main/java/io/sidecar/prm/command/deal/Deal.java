@@ -27,6 +27,7 @@ public class Deal {
 
     @AggregateIdentifier
     private String dealId;
+
     private String partnerId;
     private DealStatus status;
 
@@ -42,7 +43,8 @@ public class Deal {
                 command.partnerId(),
                 new Customer(customer.name(), normaliseDomain(customer.domain())),
                 command.product(),
-                new Money(command.amount().amount().setScale(2, RoundingMode.UNNECESSARY),
+                new Money(
+                        command.amount().amount().setScale(2, RoundingMode.UNNECESSARY),
                         command.amount().currency()),
                 command.expectedCloseDate(),
                 command.fundRequestId(),
@@ -56,22 +58,35 @@ public class Deal {
     /** Validates every field; the rules about the partner are checked by the handler, which can see partners. */
     static void validate(RecordDealCommand command, DealRules rules) {
         RecordDealCommand.Amount amount = command.amount();
-        LocalDate today = command.recordedAt() == null ? null
-                : LocalDate.ofInstant(command.recordedAt(), ZoneOffset.UTC);
+        LocalDate today =
+                command.recordedAt() == null ? null : LocalDate.ofInstant(command.recordedAt(), ZoneOffset.UTC);
         LocalDate close = command.expectedCloseDate();
         String domain = command.customer() == null ? null : command.customer().domain();
         CommandValidation.of(command)
-                .require(domain == null || normaliseDomain(domain).contains("."), "customer.domain",
+                .require(
+                        domain == null || normaliseDomain(domain).contains("."),
+                        "customer.domain",
                         "must be an internet domain such as example.com")
-                .require(amount == null || amount.amount() == null || amount.amount().compareTo(MAX_AMOUNT) <= 0,
-                        "amount.amount", "must be at most 1000000000000")
-                .require(amount == null || amount.currency() == null
+                .require(
+                        amount == null
+                                || amount.amount() == null
+                                || amount.amount().compareTo(MAX_AMOUNT) <= 0,
+                        "amount.amount",
+                        "must be at most 1000000000000")
+                .require(
+                        amount == null
+                                || amount.currency() == null
                                 || amount.currency().equals(rules.reportingCurrency()),
-                        "amount.currency", "must be the reporting currency " + rules.reportingCurrency())
-                .require(close == null || today == null || !close.isBefore(today),
-                        "expectedCloseDate", "must not be in the past")
-                .require(close == null || today == null || !close.isAfter(today.plusYears(MAX_YEARS_AHEAD)),
-                        "expectedCloseDate", "must be at most " + MAX_YEARS_AHEAD + " years ahead")
+                        "amount.currency",
+                        "must be the reporting currency " + rules.reportingCurrency())
+                .require(
+                        close == null || today == null || !close.isBefore(today),
+                        "expectedCloseDate",
+                        "must not be in the past")
+                .require(
+                        close == null || today == null || !close.isAfter(today.plusYears(MAX_YEARS_AHEAD)),
+                        "expectedCloseDate",
+                        "must be at most " + MAX_YEARS_AHEAD + " years ahead")
                 .orRefuse();
     }
 

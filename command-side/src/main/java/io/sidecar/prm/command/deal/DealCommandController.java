@@ -38,15 +38,19 @@ class DealCommandController {
     ResponseEntity<RecordedDeal> record(@RequestBody RecordDealRequest body, HttpServletRequest request) {
         RecordDealRequest.CustomerRequest customer = body.customer();
         Money amount = body.amount();
-        CommandResult result = sender.send(new RecordDealCommand(
-                UUID.randomUUID().toString(),
-                body.partnerId(),
-                customer == null ? null : new RecordDealCommand.CustomerDetails(customer.name(), customer.domain()),
-                body.product(),
-                amount == null ? null : new RecordDealCommand.Amount(amount.amount(), amount.currency()),
-                body.expectedCloseDate(),
-                body.fundRequestId(),
-                clock.instant()), request);
+        CommandResult result = sender.send(
+                new RecordDealCommand(
+                        UUID.randomUUID().toString(),
+                        body.partnerId(),
+                        customer == null
+                                ? null
+                                : new RecordDealCommand.CustomerDetails(customer.name(), customer.domain()),
+                        body.product(),
+                        amount == null ? null : new RecordDealCommand.Amount(amount.amount(), amount.currency()),
+                        body.expectedCloseDate(),
+                        body.fundRequestId(),
+                        clock.instant()),
+                request);
         return ResponseEntity.created(URI.create("/api/deals/" + result.id()))
                 .body(new RecordedDeal(result.id(), result.version(), DealStatus.PENDING_APPROVAL));
     }
@@ -61,8 +65,13 @@ class DealCommandController {
      * @param expectedCloseDate today up to two years ahead
      * @param fundRequestId     optional MDF request
      */
-    record RecordDealRequest(String partnerId, CustomerRequest customer, String product, Money amount,
-                             LocalDate expectedCloseDate, String fundRequestId) {
+    record RecordDealRequest(
+            String partnerId,
+            CustomerRequest customer,
+            String product,
+            Money amount,
+            LocalDate expectedCloseDate,
+            String fundRequestId) {
 
         /**
          * The end customer.
@@ -70,8 +79,7 @@ class DealCommandController {
          * @param name   1–200 characters
          * @param domain internet domain, such as example.com
          */
-        record CustomerRequest(String name, String domain) {
-        }
+        record CustomerRequest(String name, String domain) {}
     }
 
     /**
@@ -81,6 +89,5 @@ class DealCommandController {
      * @param version the number of events in the deal's stream
      * @param status  the registration's status after the command
      */
-    record RecordedDeal(String id, long version, DealStatus status) {
-    }
+    record RecordedDeal(String id, long version, DealStatus status) {}
 }

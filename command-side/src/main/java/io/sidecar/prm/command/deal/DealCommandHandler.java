@@ -27,8 +27,8 @@ class DealCommandHandler {
     CommandResult handle(RecordDealCommand command) throws Exception {
         Deal.validate(command, rules);
         if (partners.statusOf(command.partnerId()).isEmpty()) {
-            throw CommandRefusedException.notFound("partner.unknown",
-                    "no partner with id " + command.partnerId() + " exists");
+            throw CommandRefusedException.notFound(
+                    "partner.unknown", "no partner with id " + command.partnerId() + " exists");
         }
         Aggregate<Deal> deal = deals.newInstance(() -> Deal.record(command, rules));
         return CommandResult.of(command.dealId(), deal);

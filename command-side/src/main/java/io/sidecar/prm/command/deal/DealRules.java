@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("prm.deals")
-public record DealRules(@NotBlank @Pattern(regexp = "[A-Z]{3}") String reportingCurrency) {
+public record DealRules(
+        @NotBlank @Pattern(regexp = "[A-Z]{3}") String reportingCurrency) {
 
     public DealRules {
         reportingCurrency = reportingCurrency == null ? "USD" : reportingCurrency;

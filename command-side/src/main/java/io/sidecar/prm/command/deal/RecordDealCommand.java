@@ -52,8 +52,11 @@ public record RecordDealCommand(
      */
     public record CustomerDetails(
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 253)
-            @Pattern(regexp = "(?i)(www\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}",
+
+            @NotBlank
+            @Size(max = 253)
+            @Pattern(
+                    regexp = "(?i)(www\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}",
                     message = "must be an internet domain such as example.com")
             String domain) {
 
@@ -73,7 +76,7 @@ public record RecordDealCommand(
     public record Amount(
             @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must have at most 2 decimals")
             BigDecimal amount,
+
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as USD")
-            String currency) {
-    }
+            String currency) {}
 }

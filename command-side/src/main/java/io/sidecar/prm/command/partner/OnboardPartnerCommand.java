@@ -29,10 +29,15 @@ public record OnboardPartnerCommand(
         @TargetAggregateIdentifier String partnerId,
         @NotBlank @Size(max = 200) String name,
         @NotNull PartnerType type,
-        @NotBlank @Size(min = 2, max = 2, message = "must be an ISO 3166-1 alpha-2 country code") String region,
+
+        @NotBlank @Size(min = 2, max = 2, message = "must be an ISO 3166-1 alpha-2 country code")
+        String region,
+
         @NotNull @Valid ContactDetails contact,
+
         @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/$.?#][^\\s]*", message = "must be an http(s) URL")
         String website,
+
         @NotNull Instant onboardedAt) {
 
     /** Surrounding white space is not part of any field; a region is upper case; a blank website is none. */
@@ -51,8 +56,10 @@ public record OnboardPartnerCommand(
      */
     public record ContactDetails(
             @NotBlank @Size(max = 200) String name,
+
             @NotBlank @Size(max = 254) @Email(regexp = ".+@[^@]+\\.[^@]+", message = "must be a valid email address")
             String email,
+
             @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()./-]{3,40}", message = "must be a phone number")
             String phone) {
 

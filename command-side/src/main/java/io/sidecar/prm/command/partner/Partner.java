@@ -20,6 +20,7 @@ public class Partner {
 
     @AggregateIdentifier
     private String partnerId;
+
     private PartnerStatus status;
     private PartnerTier tier;
 
@@ -29,7 +30,9 @@ public class Partner {
 
     private Partner(OnboardPartnerCommand command) {
         CommandValidation.of(command)
-                .require(CommandValidation.isRegion(command.region()), "region",
+                .require(
+                        CommandValidation.isRegion(command.region()),
+                        "region",
                         "must be an ISO 3166-1 alpha-2 country code, such as DE or US")
                 .orRefuse();
         OnboardPartnerCommand.ContactDetails contact = command.contact();

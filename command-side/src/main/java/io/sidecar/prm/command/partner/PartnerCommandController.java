@@ -35,16 +35,21 @@ class PartnerCommandController {
     @Operation(summary = "Onboard a partner", description = "The partner starts in ONBOARDING at tier REGISTERED.")
     ResponseEntity<CommandResult> onboard(@RequestBody OnboardPartnerRequest body, HttpServletRequest request) {
         OnboardPartnerRequest.ContactRequest contact = body.contact();
-        CommandResult result = sender.send(new OnboardPartnerCommand(
-                UUID.randomUUID().toString(),
-                body.name(),
-                body.type(),
-                body.region(),
-                contact == null ? null
-                        : new OnboardPartnerCommand.ContactDetails(contact.name(), contact.email(), contact.phone()),
-                body.website(),
-                clock.instant()), request);
-        return ResponseEntity.created(URI.create("/api/partners/" + result.id())).body(result);
+        CommandResult result = sender.send(
+                new OnboardPartnerCommand(
+                        UUID.randomUUID().toString(),
+                        body.name(),
+                        body.type(),
+                        body.region(),
+                        contact == null
+                                ? null
+                                : new OnboardPartnerCommand.ContactDetails(
+                                        contact.name(), contact.email(), contact.phone()),
+                        body.website(),
+                        clock.instant()),
+                request);
+        return ResponseEntity.created(URI.create("/api/partners/" + result.id()))
+                .body(result);
     }
 
     /**
@@ -56,8 +61,7 @@ class PartnerCommandController {
      * @param contact the main contact
      * @param website optional http(s) address
      */
-    record OnboardPartnerRequest(String name, PartnerType type, String region, ContactRequest contact,
-                                 String website) {
+    record OnboardPartnerRequest(String name, PartnerType type, String region, ContactRequest contact, String website) {
 
         /**
          * A contact.
@@ -66,7 +70,6 @@ class PartnerCommandController {
          * @param email a valid address
          * @param phone optional
          */
-        record ContactRequest(String name, String email, String phone) {
-        }
+        record ContactRequest(String name, String email, String phone) {}
     }
 }

@@ -25,8 +25,7 @@ public class CommandRefusedException extends RuntimeException {
     }
 
     public static CommandRefusedException notFound(String code, String message) {
-        return new CommandRefusedException(
-                new CommandRefusal(CommandRefusal.Kind.NOT_FOUND, code, message, List.of()));
+        return new CommandRefusedException(new CommandRefusal(CommandRefusal.Kind.NOT_FOUND, code, message, List.of()));
     }
 
     public CommandRefusal refusal() {

@@ -29,7 +29,8 @@ public final class CommandValidation {
 
     private CommandValidation(Object command) {
         VALIDATOR.validate(command).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+                .sorted(Comparator.comparing(
+                        (ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
                 .forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
     }
 

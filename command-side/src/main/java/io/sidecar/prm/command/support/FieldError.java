@@ -6,5 +6,4 @@ package io.sidecar.prm.command.support;
  * @param field   the field's path as the client sent it
  * @param message what is wrong with it
  */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

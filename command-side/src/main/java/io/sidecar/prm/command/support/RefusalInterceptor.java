@@ -14,8 +14,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
             return chain.proceed();
         } catch (CommandRefusedException refused) {

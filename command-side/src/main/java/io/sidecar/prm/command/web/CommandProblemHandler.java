@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.common.AxonException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.axonframework.common.AxonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -36,14 +36,14 @@ class CommandProblemHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> failed(CommandExecutionException failed) {
-        Optional<CommandRefusal> refusal = failed.getDetails().filter(CommandRefusal.class::isInstance)
-                .map(CommandRefusal.class::cast);
+        Optional<CommandRefusal> refusal =
+                failed.getDetails().filter(CommandRefusal.class::isInstance).map(CommandRefusal.class::cast);
         if (refusal.isPresent()) {
             return problem(refusal.get());
         }
         log.error("command failed", failed);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "the command could not be completed; nothing was stored");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "the command could not be completed; nothing was stored");
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -51,8 +51,8 @@ class CommandProblemHandler {
     @ExceptionHandler({NoHandlerForCommandException.class, CommandDispatchException.class, AxonServerException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException unavailable) {
         log.warn("command not dispatched: {}", unavailable.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "commands cannot be processed right now; try again shortly");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "commands cannot be processed right now; try again shortly");
         problem.setProperty("code", "commands.unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
@@ -61,8 +61,8 @@ class CommandProblemHandler {
     @ExceptionHandler(AxonException.class)
     ResponseEntity<ProblemDetail> failedUnexpectedly(RuntimeException failure) {
         log.error("command failed", failure);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "the command could not be completed because of a fault on our side");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "the command could not be completed because of a fault on our side");
         problem.setProperty("code", "commands.failed");
         return ResponseEntity.internalServerError().body(problem);
     }

@@ -24,8 +24,11 @@ public class CommandSender {
 
     public CommandResult send(Object command, HttpServletRequest request) {
         MetaData metaData = MetaData.from(Map.of(
-                PrmMetadata.ACTOR, PrmMetadata.ANONYMOUS,
-                PrmMetadata.CORRELATION_ID, CorrelationIdFilter.correlationId(request)));
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                PrmMetadata.ACTOR,
+                PrmMetadata.ANONYMOUS,
+                PrmMetadata.CORRELATION_ID,
+                CorrelationIdFilter.correlationId(request)));
+        return gateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 }

@@ -29,7 +29,8 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         String correlationId = given != null && ACCEPTED.matcher(given).matches()
-                ? given : UUID.randomUUID().toString();
+                ? given
+                : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(HEADER, correlationId);
         chain.doFilter(request, response);

@@ -34,7 +34,8 @@ class RequestBodyProblems {
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             String message = message(mapping);
             problem.setType(URI.create("https://sidecar-prm.io/problems/validation.failed"));
             problem.setDetail("the request body has an invalid field: " + field + " " + message);
@@ -42,8 +43,9 @@ class RequestBodyProblems {
             problem.setProperty("errors", List.of(new FieldError(field, message)));
         } else if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
             problem.setType(URI.create("https://sidecar-prm.io/problems/request.malformed"));
-            problem.setDetail("the request body is not valid JSON (line " + json.getLocation().getLineNr()
-                    + ", column " + json.getLocation().getColumnNr() + ")");
+            problem.setDetail("the request body is not valid JSON (line "
+                    + json.getLocation().getLineNr() + ", column "
+                    + json.getLocation().getColumnNr() + ")");
             problem.setProperty("code", "request.malformed");
         } else {
             problem.setType(URI.create("https://sidecar-prm.io/problems/request.malformed"));
@@ -54,7 +56,8 @@ class RequestBodyProblems {
     }
 
     private static String message(JsonMappingException mapping) {
-        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+        if (mapping instanceof InvalidFormatException format
+                && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
         }

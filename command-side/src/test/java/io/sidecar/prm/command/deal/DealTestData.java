@@ -28,8 +28,7 @@ final class DealTestData {
     static final String FUND_REQUEST_ID = "fund-request-7";
     static final int MAX_PRODUCT_LENGTH = 200;
 
-    private DealTestData() {
-    }
+    private DealTestData() {}
 
     /** The rules the tests run under. */
     static DealRules dealRules() {
@@ -43,15 +42,29 @@ final class DealTestData {
 
     /** The event the valid command records. */
     static DealRecorded dealRecorded() {
-        return new DealRecorded(DEAL_ID, PARTNER_ID, new Customer(CUSTOMER_NAME, CUSTOMER_DOMAIN), PRODUCT,
-                new Money(AMOUNT, REPORTING_CURRENCY), EXPECTED_CLOSE_DATE, FUND_REQUEST_ID, RECORDED_AT);
+        return new DealRecorded(
+                DEAL_ID,
+                PARTNER_ID,
+                new Customer(CUSTOMER_NAME, CUSTOMER_DOMAIN),
+                PRODUCT,
+                new Money(AMOUNT, REPORTING_CURRENCY),
+                EXPECTED_CLOSE_DATE,
+                FUND_REQUEST_ID,
+                RECORDED_AT);
     }
 
     /** The event the valid command records, with another amount and close date. */
     static DealRecorded dealRecorded(BigDecimal amount, LocalDate expectedCloseDate) {
         DealRecorded valid = dealRecorded();
-        return new DealRecorded(valid.dealId(), valid.partnerId(), valid.customer(), valid.product(),
-                new Money(amount, REPORTING_CURRENCY), expectedCloseDate, valid.fundRequestId(), valid.recordedAt());
+        return new DealRecorded(
+                valid.dealId(),
+                valid.partnerId(),
+                valid.customer(),
+                valid.product(),
+                new Money(amount, REPORTING_CURRENCY),
+                expectedCloseDate,
+                valid.fundRequestId(),
+                valid.recordedAt());
     }
 
     /** Builds {@link RecordDealCommand}s: the valid one, or one with a few fields changed. */
@@ -118,11 +131,15 @@ final class DealTestData {
         }
 
         RecordDealCommand build() {
-            return new RecordDealCommand(DEAL_ID, partnerId,
+            return new RecordDealCommand(
+                    DEAL_ID,
+                    partnerId,
                     withCustomer ? new RecordDealCommand.CustomerDetails(customerName, customerDomain) : null,
                     product,
                     withAmount ? new RecordDealCommand.Amount(amount, currency) : null,
-                    expectedCloseDate, FUND_REQUEST_ID, RECORDED_AT);
+                    expectedCloseDate,
+                    FUND_REQUEST_ID,
+                    RECORDED_AT);
         }
     }
 }

@@ -39,6 +39,7 @@ class RecordDealTest {
 
     /** The partners the handler can see, standing in for the event-sourced lookup. */
     private final Map<String, PartnerStatus> partners = new HashMap<>(Map.of(PARTNER_ID, PartnerStatus.ACTIVE));
+
     private final PartnerStatuses partnerStatuses = partnerId -> Optional.ofNullable(partners.get(partnerId));
 
     private FixtureConfiguration<Deal> fixture;
@@ -63,14 +64,19 @@ class RecordDealTest {
     @Test
     void theCustomerDomainIsRecordedInLowerCaseWithoutWww() {
         fixture.givenNoPriorActivity()
-                .when(recordDeal().customerDomain("WWW." + CUSTOMER_DOMAIN.toUpperCase()).build())
+                .when(recordDeal()
+                        .customerDomain("WWW." + CUSTOMER_DOMAIN.toUpperCase())
+                        .build())
                 .expectEvents(dealRecorded());
     }
 
     @Test
     void namesAndProductsAreRecordedWithoutSurroundingWhitespace() {
         fixture.givenNoPriorActivity()
-                .when(recordDeal().customerName("  " + CUSTOMER_NAME + " ").product("\t" + PRODUCT + "  ").build())
+                .when(recordDeal()
+                        .customerName("  " + CUSTOMER_NAME + " ")
+                        .product("\t" + PRODUCT + "  ")
+                        .build())
                 .expectEvents(dealRecorded());
     }
 
@@ -97,36 +103,70 @@ class RecordDealTest {
         return Stream.of(
                 arguments("a blank partner id", recordDeal().partnerId(" ").build(), "partnerId"),
                 arguments("a missing customer", recordDeal().withoutCustomer().build(), "customer"),
-                arguments("a blank customer name", recordDeal().customerName(" ").build(), "customer.name"),
-                arguments("a domain with a space", recordDeal().customerDomain("globex corp.example").build(),
+                arguments(
+                        "a blank customer name", recordDeal().customerName(" ").build(), "customer.name"),
+                arguments(
+                        "a domain with a space",
+                        recordDeal().customerDomain("globex corp.example").build(),
                         "customer.domain"),
-                arguments("a domain without a top-level domain", recordDeal().customerDomain("globex").build(),
+                arguments(
+                        "a domain without a top-level domain",
+                        recordDeal().customerDomain("globex").build(),
                         "customer.domain"),
-                arguments("a domain that is only www and a top-level domain",
-                        recordDeal().customerDomain("www.com").build(), "customer.domain"),
-                arguments("a URL as domain", recordDeal().customerDomain("https://globex.example").build(),
+                arguments(
+                        "a domain that is only www and a top-level domain",
+                        recordDeal().customerDomain("www.com").build(),
+                        "customer.domain"),
+                arguments(
+                        "a URL as domain",
+                        recordDeal().customerDomain("https://globex.example").build(),
                         "customer.domain"),
                 arguments("a blank product", recordDeal().product("  ").build(), "product"),
-                arguments("a product over 200 characters",
-                        recordDeal().product("p".repeat(MAX_PRODUCT_LENGTH + 1)).build(), "product"),
+                arguments(
+                        "a product over 200 characters",
+                        recordDeal().product("p".repeat(MAX_PRODUCT_LENGTH + 1)).build(),
+                        "product"),
                 arguments("a missing amount", recordDeal().withoutAmount().build(), "amount"),
-                arguments("an amount without a value", recordDeal().amount((String) null).build(), "amount.amount"),
+                arguments(
+                        "an amount without a value",
+                        recordDeal().amount((String) null).build(),
+                        "amount.amount"),
                 arguments("a zero amount", recordDeal().amount("0").build(), "amount.amount"),
                 arguments("a negative amount", recordDeal().amount("-0.01").build(), "amount.amount"),
-                arguments("an amount a cent over 10^12", recordDeal().amount("1000000000000.01").build(),
+                arguments(
+                        "an amount a cent over 10^12",
+                        recordDeal().amount("1000000000000.01").build(),
                         "amount.amount"),
-                arguments("an amount of 10^13", recordDeal().amount("10000000000000").build(), "amount.amount"),
-                arguments("an amount with three decimals", recordDeal().amount("10.005").build(), "amount.amount"),
-                arguments("a currency other than the reporting one", recordDeal().currency("EUR").build(),
+                arguments(
+                        "an amount of 10^13",
+                        recordDeal().amount("10000000000000").build(),
+                        "amount.amount"),
+                arguments(
+                        "an amount with three decimals",
+                        recordDeal().amount("10.005").build(),
+                        "amount.amount"),
+                arguments(
+                        "a currency other than the reporting one",
+                        recordDeal().currency("EUR").build(),
                         "amount.currency"),
                 arguments("a lower-case currency", recordDeal().currency("usd").build(), "amount.currency"),
                 arguments("a two-letter currency", recordDeal().currency("US").build(), "amount.currency"),
                 arguments("a missing currency", recordDeal().currency(null).build(), "amount.currency"),
-                arguments("a missing close date", recordDeal().expectedCloseDate(null).build(), "expectedCloseDate"),
-                arguments("a close date the day before recording",
-                        recordDeal().expectedCloseDate(RECORDING_DAY.minusDays(1)).build(), "expectedCloseDate"),
-                arguments("a close date two years and a day ahead",
-                        recordDeal().expectedCloseDate(RECORDING_DAY.plusYears(2).plusDays(1)).build(),
+                arguments(
+                        "a missing close date",
+                        recordDeal().expectedCloseDate(null).build(),
+                        "expectedCloseDate"),
+                arguments(
+                        "a close date the day before recording",
+                        recordDeal()
+                                .expectedCloseDate(RECORDING_DAY.minusDays(1))
+                                .build(),
+                        "expectedCloseDate"),
+                arguments(
+                        "a close date two years and a day ahead",
+                        recordDeal()
+                                .expectedCloseDate(RECORDING_DAY.plusYears(2).plusDays(1))
+                                .build(),
                         "expectedCloseDate"));
     }
 

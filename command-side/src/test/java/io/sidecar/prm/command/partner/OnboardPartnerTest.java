@@ -48,7 +48,10 @@ class OnboardPartnerTest {
     @Test
     void onboardingRecordsNamesWithoutSurroundingWhitespace() {
         fixture.givenNoPriorActivity()
-                .when(onboardPartner().name("  " + NAME + "\t").contactName(" " + CONTACT_NAME + " ").build())
+                .when(onboardPartner()
+                        .name("  " + NAME + "\t")
+                        .contactName(" " + CONTACT_NAME + " ")
+                        .build())
                 .expectEvents(partnerOnboarded());
     }
 
@@ -58,16 +61,26 @@ class OnboardPartnerTest {
         Contact contact = expected.contact();
         fixture.givenNoPriorActivity()
                 .when(onboardPartner().contactPhone(null).website(null).build())
-                .expectEvents(new PartnerOnboarded(expected.partnerId(), expected.name(), expected.type(),
-                        expected.region(), new Contact(contact.name(), contact.email(), null), null,
+                .expectEvents(new PartnerOnboarded(
+                        expected.partnerId(),
+                        expected.name(),
+                        expected.type(),
+                        expected.region(),
+                        new Contact(contact.name(), contact.email(), null),
+                        null,
                         expected.onboardedAt()));
     }
 
     @Test
     void surroundingWhitespaceAndLowerCaseAreNotReasonsToRefuse() {
         fixture.givenNoPriorActivity()
-                .when(onboardPartner().name(" " + NAME + " ").region(" de ").contactEmail(" ada@acme.example ")
-                        .contactPhone("").website("  ").build())
+                .when(onboardPartner()
+                        .name(" " + NAME + " ")
+                        .region(" de ")
+                        .contactEmail(" ada@acme.example ")
+                        .contactPhone("")
+                        .website("  ")
+                        .build())
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -91,8 +104,13 @@ class OnboardPartnerTest {
         Contact contact = expected.contact();
         fixture.givenNoPriorActivity()
                 .when(onboardPartner().contactPhone("   ").build())
-                .expectEvents(new PartnerOnboarded(expected.partnerId(), expected.name(), expected.type(),
-                        expected.region(), new Contact(contact.name(), contact.email(), null), expected.website(),
+                .expectEvents(new PartnerOnboarded(
+                        expected.partnerId(),
+                        expected.name(),
+                        expected.type(),
+                        expected.region(),
+                        new Contact(contact.name(), contact.email(), null),
+                        expected.website(),
                         expected.onboardedAt()));
     }
 
@@ -101,15 +119,23 @@ class OnboardPartnerTest {
         String longestWebsite = WEBSITE + "/" + text(MAX_WEBSITE_LENGTH - WEBSITE.length() - 1);
         PartnerOnboarded expected = partnerOnboarded();
         fixture.givenNoPriorActivity()
-                .when(onboardPartner().name(text(MAX_NAME_LENGTH)).website(longestWebsite).build())
-                .expectEvents(new PartnerOnboarded(expected.partnerId(), text(MAX_NAME_LENGTH), expected.type(),
-                        expected.region(), expected.contact(), longestWebsite, expected.onboardedAt()));
+                .when(onboardPartner()
+                        .name(text(MAX_NAME_LENGTH))
+                        .website(longestWebsite)
+                        .build())
+                .expectEvents(new PartnerOnboarded(
+                        expected.partnerId(),
+                        text(MAX_NAME_LENGTH),
+                        expected.type(),
+                        expected.region(),
+                        expected.contact(),
+                        longestWebsite,
+                        expected.onboardedAt()));
     }
 
     @ParameterizedTest(name = "{0} is refused, naming {2}")
     @MethodSource("invalidFields")
-    void anInvalidFieldIsRefusedByNameAndRecordsNothing(String problem, OnboardPartnerCommand command,
-                                                         String field) {
+    void anInvalidFieldIsRefusedByNameAndRecordsNothing(String problem, OnboardPartnerCommand command, String field) {
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectException(CommandRefusedException.class)
@@ -121,33 +147,65 @@ class OnboardPartnerTest {
         return Stream.of(
                 arguments("an empty name", onboardPartner().name("").build(), "name"),
                 arguments("a blank name", onboardPartner().name("   ").build(), "name"),
-                arguments("a name over 200 characters", onboardPartner().name(text(MAX_NAME_LENGTH + 1)).build(),
+                arguments(
+                        "a name over 200 characters",
+                        onboardPartner().name(text(MAX_NAME_LENGTH + 1)).build(),
                         "name"),
                 arguments("a missing type", onboardPartner().type(null).build(), "type"),
                 arguments("a missing region", onboardPartner().region(null).build(), "region"),
-                arguments("an unassigned region XX", onboardPartner().region("XX").build(), "region"),
-                arguments("a three-letter region DEU", onboardPartner().region("DEU").build(), "region"),
-                arguments("a lower-case unknown region xx", onboardPartner().region("xx").build(), "region"),
+                arguments(
+                        "an unassigned region XX", onboardPartner().region("XX").build(), "region"),
+                arguments(
+                        "a three-letter region DEU",
+                        onboardPartner().region("DEU").build(),
+                        "region"),
+                arguments(
+                        "a lower-case unknown region xx",
+                        onboardPartner().region("xx").build(),
+                        "region"),
                 arguments("a missing contact", onboardPartner().withoutContact().build(), "contact"),
-                arguments("a blank contact name", onboardPartner().contactName(" ").build(), "contact.name"),
-                arguments("a contact name over 200 characters",
-                        onboardPartner().contactName(text(MAX_NAME_LENGTH + 1)).build(), "contact.name"),
+                arguments(
+                        "a blank contact name",
+                        onboardPartner().contactName(" ").build(),
+                        "contact.name"),
+                arguments(
+                        "a contact name over 200 characters",
+                        onboardPartner().contactName(text(MAX_NAME_LENGTH + 1)).build(),
+                        "contact.name"),
                 arguments("a missing email", onboardPartner().contactEmail(null).build(), "contact.email"),
-                arguments("an email without @", onboardPartner().contactEmail("jane.acme.example").build(),
+                arguments(
+                        "an email without @",
+                        onboardPartner().contactEmail("jane.acme.example").build(),
                         "contact.email"),
-                arguments("an email without a dotted domain", onboardPartner().contactEmail("jane@acme").build(),
+                arguments(
+                        "an email without a dotted domain",
+                        onboardPartner().contactEmail("jane@acme").build(),
                         "contact.email"),
-                arguments("an email with two @", onboardPartner().contactEmail("jane@@acme.example").build(),
+                arguments(
+                        "an email with two @",
+                        onboardPartner().contactEmail("jane@@acme.example").build(),
                         "contact.email"),
-                arguments("an email with a space", onboardPartner().contactEmail("jane doe@acme.example").build(),
+                arguments(
+                        "an email with a space",
+                        onboardPartner().contactEmail("jane doe@acme.example").build(),
                         "contact.email"),
-                arguments("a phone with letters", onboardPartner().contactPhone("+49 30 CALL-ME").build(),
+                arguments(
+                        "a phone with letters",
+                        onboardPartner().contactPhone("+49 30 CALL-ME").build(),
                         "contact.phone"),
-                arguments("a website with another scheme", onboardPartner().website("ftp://acme.example").build(),
+                arguments(
+                        "a website with another scheme",
+                        onboardPartner().website("ftp://acme.example").build(),
                         "website"),
-                arguments("a website without a scheme", onboardPartner().website("acme.example").build(),
+                arguments(
+                        "a website without a scheme",
+                        onboardPartner().website("acme.example").build(),
                         "website"),
-                arguments("a website over 2048 characters",
-                        onboardPartner().website(WEBSITE + "/" + text(MAX_WEBSITE_LENGTH)).build(), "website"));
+                arguments(
+                        "a website over 2048 characters",
+                        onboardPartner()
+                                .website(WEBSITE + "/" + text(MAX_WEBSITE_LENGTH))
+                                .build(),
+                        "website"));
     }
 }

@@ -22,8 +22,7 @@ final class PartnerTestData {
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_WEBSITE_LENGTH = 2048;
 
-    private PartnerTestData() {
-    }
+    private PartnerTestData() {}
 
     /** A builder that starts from the valid command. */
     static OnboardPartner onboardPartner() {
@@ -32,8 +31,14 @@ final class PartnerTestData {
 
     /** The event the valid command records. */
     static PartnerOnboarded partnerOnboarded() {
-        return new PartnerOnboarded(PARTNER_ID, NAME, TYPE, REGION,
-                new Contact(CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE), WEBSITE, ONBOARDED_AT);
+        return new PartnerOnboarded(
+                PARTNER_ID,
+                NAME,
+                TYPE,
+                REGION,
+                new Contact(CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE),
+                WEBSITE,
+                ONBOARDED_AT);
     }
 
     /** Text of the given length, for length limits. */

@@ -16,19 +16,17 @@ import org.hamcrest.Matcher;
  */
 public final class RefusalMatchers {
 
-    private RefusalMatchers() {
-    }
+    private RefusalMatchers() {}
 
     /** An INVALID refusal whose errors name exactly these fields, no more, no fewer. */
     public static Matcher<CommandRefusedException> refusedAsInvalid(String... fields) {
-        return refusal(allOf(kind(CommandRefusal.Kind.INVALID),
-                fieldNames(equalTo(new TreeSet<>(Arrays.asList(fields))))));
+        return refusal(
+                allOf(kind(CommandRefusal.Kind.INVALID), fieldNames(equalTo(new TreeSet<>(Arrays.asList(fields))))));
     }
 
     /** A NOT_FOUND refusal with this code and no field errors. */
     public static Matcher<CommandRefusedException> refusedAsNotFound(String code) {
-        return refusal(allOf(kind(CommandRefusal.Kind.NOT_FOUND), code(equalTo(code)),
-                fieldNames(equalTo(Set.of()))));
+        return refusal(allOf(kind(CommandRefusal.Kind.NOT_FOUND), code(equalTo(code)), fieldNames(equalTo(Set.of()))));
     }
 
     private static Matcher<CommandRefusedException> refusal(Matcher<? super CommandRefusal> matcher) {

@@ -24,7 +24,10 @@ class DealProjection {
 
     @EventHandler
     void on(DealRecorded event, DomainEventMessage<?> message) {
-        store.update(DealView.class, event.dealId(), message,
+        store.update(
+                DealView.class,
+                event.dealId(),
+                message,
                 view -> DealViewFold.apply(view, event, message.getSequenceNumber()));
     }
 }

@@ -32,12 +32,18 @@ class DealQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One deal", description = "With minVersion, waits up to 5 s for the read model to apply "
-            + "that version; on time-out answers what it has with a Warning header.")
+    @Operation(
+            summary = "One deal",
+            description = "With minVersion, waits up to 5 s for the read model to apply "
+                    + "that version; on time-out answers what it has with a Warning header.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DealView.class)))
     ResponseEntity<?> deal(@PathVariable String id, @RequestParam(required = false) Long minVersion) {
-        return consistentRead.read("deal", id,
-                () -> queries.query(new FindDealQuery(id), ResponseTypes.instanceOf(DealView.class)).join(),
-                DealView::version, minVersion);
+        return consistentRead.read(
+                "deal",
+                id,
+                () -> queries.query(new FindDealQuery(id), ResponseTypes.instanceOf(DealView.class))
+                        .join(),
+                DealView::version,
+                minVersion);
     }
 }

@@ -35,7 +35,8 @@ public record DealView(
         String fundRequestId,
         @Indexed DealStatus status,
         Instant recordedAt,
-        long version) implements ReadModel {
+        long version)
+        implements ReadModel {
 
     @Override
     public long appliedVersion(String aggregateId) {

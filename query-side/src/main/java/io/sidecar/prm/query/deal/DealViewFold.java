@@ -8,8 +8,7 @@ import io.sidecar.prm.events.deal.DealStatus;
  */
 public final class DealViewFold {
 
-    private DealViewFold() {
-    }
+    private DealViewFold() {}
 
     /**
      * Applies one event.
@@ -21,9 +20,17 @@ public final class DealViewFold {
      */
     public static DealView apply(DealView view, Object event, long sequence) {
         if (event instanceof DealRecorded recorded) {
-            return new DealView(recorded.dealId(), recorded.partnerId(), recorded.customer(), recorded.product(),
-                    recorded.amount(), recorded.expectedCloseDate(), recorded.fundRequestId(),
-                    DealStatus.PENDING_APPROVAL, recorded.recordedAt(), sequence + 1);
+            return new DealView(
+                    recorded.dealId(),
+                    recorded.partnerId(),
+                    recorded.customer(),
+                    recorded.product(),
+                    recorded.amount(),
+                    recorded.expectedCloseDate(),
+                    recorded.fundRequestId(),
+                    DealStatus.PENDING_APPROVAL,
+                    recorded.recordedAt(),
+                    sequence + 1);
         }
         return view;
     }

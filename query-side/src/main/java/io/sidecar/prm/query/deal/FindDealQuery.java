@@ -5,5 +5,4 @@ package io.sidecar.prm.query.deal;
  *
  * @param dealId the deal's id
  */
-public record FindDealQuery(String dealId) {
-}
+public record FindDealQuery(String dealId) {}

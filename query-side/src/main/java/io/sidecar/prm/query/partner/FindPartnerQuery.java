@@ -5,5 +5,4 @@ package io.sidecar.prm.query.partner;
  *
  * @param partnerId the partner's id
  */
-public record FindPartnerQuery(String partnerId) {
-}
+public record FindPartnerQuery(String partnerId) {}

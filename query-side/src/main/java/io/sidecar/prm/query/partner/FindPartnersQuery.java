@@ -17,6 +17,13 @@ import io.sidecar.prm.events.partner.PartnerType;
  * @param sortField  the field to sort by
  * @param descending whether to sort descending
  */
-public record FindPartnersQuery(PartnerStatus status, PartnerTier tier, PartnerType type, String region,
-                                String nameQuery, int page, int size, String sortField, boolean descending) {
-}
+public record FindPartnersQuery(
+        PartnerStatus status,
+        PartnerTier tier,
+        PartnerType type,
+        String region,
+        String nameQuery,
+        int page,
+        int size,
+        String sortField,
+        boolean descending) {}

@@ -8,5 +8,4 @@ import java.util.List;
  * @param items the partners on this page
  * @param total how many partners match in all
  */
-public record PartnerPage(List<PartnerView> items, long total) {
-}
+public record PartnerPage(List<PartnerView> items, long total) {}

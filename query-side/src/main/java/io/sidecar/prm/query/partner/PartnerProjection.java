@@ -26,7 +26,10 @@ class PartnerProjection {
 
     @EventHandler
     void on(PartnerEvent event, DomainEventMessage<?> message) {
-        store.update(PartnerView.class, event.partnerId(), message,
+        store.update(
+                PartnerView.class,
+                event.partnerId(),
+                message,
                 view -> fold.apply(view, event, message.getSequenceNumber()));
     }
 }

@@ -45,7 +45,8 @@ class PartnerQueries {
         if (query.nameQuery() != null) {
             filters.add(Criteria.where("name").regex(Pattern.quote(query.nameQuery()), "i"));
         }
-        Query find = filters.isEmpty() ? new Query()
+        Query find = filters.isEmpty()
+                ? new Query()
                 : new Query(new Criteria().andOperator(filters.toArray(Criteria[]::new)));
         long total = mongo.count(find, PartnerView.class);
         Sort.Direction direction = query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;

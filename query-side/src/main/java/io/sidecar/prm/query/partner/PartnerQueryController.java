@@ -43,29 +43,36 @@ class PartnerQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One partner", description = "With minVersion, waits up to 5 s for the read model to "
-            + "apply that version; on time-out answers what it has with a Warning header.")
+    @Operation(
+            summary = "One partner",
+            description = "With minVersion, waits up to 5 s for the read model to "
+                    + "apply that version; on time-out answers what it has with a Warning header.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    ResponseEntity<?> partner(@PathVariable String id,
-                              @Parameter(description = "the version the caller needs") @RequestParam(required = false)
-                              Long minVersion) {
-        return consistentRead.read("partner", id,
-                () -> queries.query(new FindPartnerQuery(id), ResponseTypes.instanceOf(PartnerView.class)).join(),
-                PartnerView::version, minVersion);
+    ResponseEntity<?> partner(
+            @PathVariable String id,
+            @Parameter(description = "the version the caller needs") @RequestParam(required = false) Long minVersion) {
+        return consistentRead.read(
+                "partner",
+                id,
+                () -> queries.query(new FindPartnerQuery(id), ResponseTypes.instanceOf(PartnerView.class))
+                        .join(),
+                PartnerView::version,
+                minVersion);
     }
 
     @GetMapping
     @Operation(summary = "Partners, filtered, sorted and paged")
-    PageOf<PartnerView> partners(@RequestParam(required = false) PartnerStatus status,
-                                 @RequestParam(required = false) PartnerTier tier,
-                                 @RequestParam(required = false) PartnerType type,
-                                 @RequestParam(required = false) String region,
-                                 @Parameter(description = "name contains, case-insensitive")
-                                 @RequestParam(required = false) String q,
-                                 @RequestParam(required = false) Integer page,
-                                 @RequestParam(required = false) Integer size,
-                                 @Parameter(description = "field,asc|desc; fields: name, type, region, onboardedAt")
-                                 @RequestParam(required = false) String sort) {
+    PageOf<PartnerView> partners(
+            @RequestParam(required = false) PartnerStatus status,
+            @RequestParam(required = false) PartnerTier tier,
+            @RequestParam(required = false) PartnerType type,
+            @RequestParam(required = false) String region,
+            @Parameter(description = "name contains, case-insensitive") @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @Parameter(description = "field,asc|desc; fields: name, type, region, onboardedAt")
+                    @RequestParam(required = false)
+                    String sort) {
         ListRequest list = ListRequest.of(page, size, sort, SORTABLE, "name,asc");
         if (region != null && !region.matches("[A-Za-z]{2}")) {
             throw new InvalidQueryException("region", "must be an ISO 3166-1 alpha-2 country code");
@@ -73,10 +80,19 @@ class PartnerQueryController {
         if (q != null && q.length() > 200) {
             throw new InvalidQueryException("q", "must be at most 200 characters");
         }
-        PartnerPage found = queries.query(new FindPartnersQuery(status, tier, type,
-                        region == null ? null : region.toUpperCase(Locale.ROOT), q == null || q.isBlank() ? null
-                        : q.strip(), list.page(), list.size(), list.sortField(), list.descending()),
-                ResponseTypes.instanceOf(PartnerPage.class)).join();
+        PartnerPage found = queries.query(
+                        new FindPartnersQuery(
+                                status,
+                                tier,
+                                type,
+                                region == null ? null : region.toUpperCase(Locale.ROOT),
+                                q == null || q.isBlank() ? null : q.strip(),
+                                list.page(),
+                                list.size(),
+                                list.sortField(),
+                                list.descending()),
+                        ResponseTypes.instanceOf(PartnerPage.class))
+                .join();
         return new PageOf<>(found.items(), list.page(), list.size(), found.total());
     }
 }

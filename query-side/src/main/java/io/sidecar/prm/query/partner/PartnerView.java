@@ -47,7 +47,8 @@ public record PartnerView(
         int openDeals,
         Instant onboardedAt,
         long version,
-        @JsonIgnore Map<String, Long> dealVersions) implements ReadModel {
+        @JsonIgnore Map<String, Long> dealVersions)
+        implements ReadModel {
 
     public PartnerView {
         dealVersions = dealVersions == null ? Map.of() : Map.copyOf(dealVersions);

@@ -43,15 +43,38 @@ public final class PartnerViewFold {
 
     private PartnerView onboarded(PartnerOnboarded event, long sequence) {
         Money zero = Money.zero(reportingCurrency);
-        return new PartnerView(event.partnerId(), event.name(), event.type(), event.region(), event.contact(),
-                event.website(), PartnerStatus.ONBOARDING, PartnerTier.REGISTERED, zero, zero, 0,
-                event.onboardedAt(), sequence + 1, Map.of());
+        return new PartnerView(
+                event.partnerId(),
+                event.name(),
+                event.type(),
+                event.region(),
+                event.contact(),
+                event.website(),
+                PartnerStatus.ONBOARDING,
+                PartnerTier.REGISTERED,
+                zero,
+                zero,
+                0,
+                event.onboardedAt(),
+                sequence + 1,
+                Map.of());
     }
 
     private static PartnerView dealRecorded(PartnerView view, DealRecorded event, long sequence) {
-        return new PartnerView(view.id(), view.name(), view.type(), view.region(), view.contact(), view.website(),
-                view.status(), view.tier(), view.pipeline().plus(event.amount()), view.wonRevenue(),
-                view.openDeals() + 1, view.onboardedAt(), view.version(),
+        return new PartnerView(
+                view.id(),
+                view.name(),
+                view.type(),
+                view.region(),
+                view.contact(),
+                view.website(),
+                view.status(),
+                view.tier(),
+                view.pipeline().plus(event.amount()),
+                view.wonRevenue(),
+                view.openDeals() + 1,
+                view.onboardedAt(),
+                view.version(),
                 withVersion(view.dealVersions(), event.dealId(), sequence + 1));
     }
 

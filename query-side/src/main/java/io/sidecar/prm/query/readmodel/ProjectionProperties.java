@@ -17,5 +17,4 @@ public record ProjectionProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("2") int segments,
         @DefaultValue("") String nodeId,
-        @DefaultValue("prm") String database) {
-}
+        @DefaultValue("prm") String database) {}

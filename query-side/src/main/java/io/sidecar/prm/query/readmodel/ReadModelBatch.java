@@ -44,7 +44,9 @@ final class ReadModelBatch {
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
             documents.forEach((id, document) -> bulk.replaceOne(
-                    Query.query(Criteria.where("_id").is(id)), document, FindAndReplaceOptions.options().upsert()));
+                    Query.query(Criteria.where("_id").is(id)),
+                    document,
+                    FindAndReplaceOptions.options().upsert()));
             bulk.execute();
         });
         pending.clear();

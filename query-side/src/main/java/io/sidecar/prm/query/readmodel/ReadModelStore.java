@@ -25,8 +25,8 @@ public class ReadModelStore {
      * @param event the event, for its aggregate and sequence number
      * @param fold  the change: receives the current document, or {@code null} when there is none yet
      */
-    public <T extends ReadModel> void update(Class<T> type, String id, DomainEventMessage<?> event,
-                                             UnaryOperator<T> fold) {
+    public <T extends ReadModel> void update(
+            Class<T> type, String id, DomainEventMessage<?> event, UnaryOperator<T> fold) {
         Optional<ReadModelBatch> batch = ReadModelTransactionManager.currentBatch();
         T current = batch.flatMap(b -> b.pending(type, id)).orElseGet(() -> mongo.findById(id, type));
         if (current != null && current.appliedVersion(event.getAggregateIdentifier()) > event.getSequenceNumber()) {

@@ -19,8 +19,7 @@ public class ReadModelTransactionManager implements TransactionManager {
     private final ReadModelUpdates updates;
     private final ReadModelDurability durability;
 
-    public ReadModelTransactionManager(MongoTemplate mongo, ReadModelUpdates updates,
-                                       ReadModelDurability durability) {
+    public ReadModelTransactionManager(MongoTemplate mongo, ReadModelUpdates updates, ReadModelDurability durability) {
         this.mongo = mongo;
         this.updates = updates;
         this.durability = durability;

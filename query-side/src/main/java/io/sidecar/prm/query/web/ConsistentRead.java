@@ -38,8 +38,8 @@ public class ConsistentRead {
      * @param version    the view's version
      * @param minVersion the version the caller needs, or {@code null}
      */
-    public <T> ResponseEntity<?> read(String what, String id, Supplier<T> read, ToLongFunction<T> version,
-                                      Long minVersion) {
+    public <T> ResponseEntity<?> read(
+            String what, String id, Supplier<T> read, ToLongFunction<T> version, Long minVersion) {
         if (minVersion != null && minVersion < 0) {
             throw new InvalidQueryException("minVersion", "must be 0 or more");
         }
@@ -51,7 +51,8 @@ public class ConsistentRead {
                 return stale(what, id, view);
             }
             try {
-                updates.awaitChange(Duration.ofNanos(Math.min(left, Duration.ofMillis(50).toNanos())));
+                updates.awaitChange(
+                        Duration.ofNanos(Math.min(left, Duration.ofMillis(50).toNanos())));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return stale(what, id, view);
@@ -63,7 +64,8 @@ public class ConsistentRead {
 
     private static ResponseEntity<?> stale(String what, String id, Object view) {
         if (view == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).header(HttpHeaders.WARNING, STALE)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .header(HttpHeaders.WARNING, STALE)
                     .body(notFoundProblem(what, id));
         }
         return ResponseEntity.ok().header(HttpHeaders.WARNING, STALE).body(view);
@@ -74,8 +76,7 @@ public class ConsistentRead {
     }
 
     private static ProblemDetail notFoundProblem(String what, String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no " + what + " with id " + id);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no " + what + " with id " + id);
         problem.setProperty("code", what + ".unknown");
         return problem;
     }

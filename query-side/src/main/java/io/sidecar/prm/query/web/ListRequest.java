@@ -31,8 +31,10 @@ public record ListRequest(int page, int size, String sortField, boolean descendi
         String[] parts = (sort == null || sort.isBlank() ? defaultSort : sort).split(",", -1);
         String field = parts[0].strip();
         if (!sortable.contains(field)) {
-            throw new InvalidQueryException("sort", "can sort by " + String.join(", ", sortable.stream().sorted()
-                    .toList()));
+            throw new InvalidQueryException(
+                    "sort",
+                    "can sort by "
+                            + String.join(", ", sortable.stream().sorted().toList()));
         }
         boolean descending = false;
         if (parts.length > 1) {

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletionException;
 import org.axonframework.common.AxonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,7 +38,8 @@ class QueryProblemHandler {
         Class<?> type = mismatch.getRequiredType();
         String message = type != null && type.isEnum()
                 ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                : "must be " + (type == null ? "valid" : "a " + type.getSimpleName().toLowerCase());
+                : "must be "
+                        + (type == null ? "valid" : "a " + type.getSimpleName().toLowerCase());
         return problem(mismatch.getName(), message);
     }
 
@@ -47,15 +48,15 @@ class QueryProblemHandler {
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     ProblemDetail unavailable(RuntimeException failure) {
         log.error("query failed", failure);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the read models cannot be reached right now; try again shortly");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "the read models cannot be reached right now; try again shortly");
         problem.setProperty("code", "queries.unavailable");
         return problem;
     }
 
     private static ProblemDetail problem(String parameter, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "invalid query parameter " + parameter + ": " + message);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "invalid query parameter " + parameter + ": " + message);
         problem.setType(URI.create("https://sidecar-prm.io/problems/validation.failed"));
         problem.setProperty("code", "validation.failed");
         problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));

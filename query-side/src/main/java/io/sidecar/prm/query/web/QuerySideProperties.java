@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minVersionWait how long a read with {@code minVersion} waits for the read model, default 5 s
  */
 @ConfigurationProperties("prm.query")
-public record QuerySideProperties(@DefaultValue("5s") Duration minVersionWait) {
-}
+public record QuerySideProperties(@DefaultValue("5s") Duration minVersionWait) {}

@@ -13,9 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class DealViewFoldTest {
 
-    private static final DealRecorded RECORDED = new DealRecorded("d-1", "p-1",
-            new Customer("Globex", "globex.example"), "Sidecar", new Money(new BigDecimal("99.90"), "USD"),
-            LocalDate.parse("2026-06-30"), "f-1", Instant.parse("2026-02-01T09:30:00Z"));
+    private static final DealRecorded RECORDED = new DealRecorded(
+            "d-1",
+            "p-1",
+            new Customer("Globex", "globex.example"),
+            "Sidecar",
+            new Money(new BigDecimal("99.90"), "USD"),
+            LocalDate.parse("2026-06-30"),
+            "f-1",
+            Instant.parse("2026-02-01T09:30:00Z"));
 
     @Test
     void aRecordedDealWaitsForApprovalAtVersionOne() {

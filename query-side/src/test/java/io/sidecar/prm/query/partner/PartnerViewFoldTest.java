@@ -18,8 +18,14 @@ import org.junit.jupiter.api.Test;
 class PartnerViewFoldTest {
 
     private static final Instant ONBOARDED_AT = Instant.parse("2026-01-05T10:00:00Z");
-    private static final PartnerOnboarded ONBOARDED = new PartnerOnboarded("p-1", "Acme", PartnerType.RESELLER,
-            "DE", new Contact("Ada", "ada@acme.example", null), "https://acme.example", ONBOARDED_AT);
+    private static final PartnerOnboarded ONBOARDED = new PartnerOnboarded(
+            "p-1",
+            "Acme",
+            PartnerType.RESELLER,
+            "DE",
+            new Contact("Ada", "ada@acme.example", null),
+            "https://acme.example",
+            ONBOARDED_AT);
 
     private final PartnerViewFold fold = new PartnerViewFold("USD");
 
@@ -66,7 +72,14 @@ class PartnerViewFoldTest {
     }
 
     private static DealRecorded deal(String dealId, String amount) {
-        return new DealRecorded(dealId, "p-1", new Customer("Globex", "globex.example"), "Sidecar",
-                new Money(new BigDecimal(amount), "USD"), LocalDate.parse("2026-03-31"), null, ONBOARDED_AT);
+        return new DealRecorded(
+                dealId,
+                "p-1",
+                new Customer("Globex", "globex.example"),
+                "Sidecar",
+                new Money(new BigDecimal(amount), "USD"),
+                LocalDate.parse("2026-03-31"),
+                null,
+                ONBOARDED_AT);
     }
 }

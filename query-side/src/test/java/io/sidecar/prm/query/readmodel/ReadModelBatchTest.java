@@ -113,18 +113,41 @@ class ReadModelBatchTest {
     }
 
     private void apply(DomainEventMessage<?> event) {
-        store.update(PartnerView.class, "p-1", event,
+        store.update(
+                PartnerView.class,
+                "p-1",
+                event,
                 view -> fold.apply(view, event.getPayload(), event.getSequenceNumber()));
     }
 
     private static DomainEventMessage<?> onboarded() {
-        return new GenericDomainEventMessage<>("Partner", "p-1", 0, new PartnerOnboarded("p-1", "Acme",
-                PartnerType.RESELLER, "DE", new Contact("Ada", "ada@acme.example", null), null, AT));
+        return new GenericDomainEventMessage<>(
+                "Partner",
+                "p-1",
+                0,
+                new PartnerOnboarded(
+                        "p-1",
+                        "Acme",
+                        PartnerType.RESELLER,
+                        "DE",
+                        new Contact("Ada", "ada@acme.example", null),
+                        null,
+                        AT));
     }
 
     private static DomainEventMessage<?> dealRecorded(String dealId, long sequence) {
-        return new GenericDomainEventMessage<>("Deal", dealId, sequence, new DealRecorded(dealId, "p-1",
-                new Customer("Globex", "globex.example"), "Sidecar", new Money(new BigDecimal("100.00"), "USD"),
-                LocalDate.parse("2026-06-30"), null, AT));
+        return new GenericDomainEventMessage<>(
+                "Deal",
+                dealId,
+                sequence,
+                new DealRecorded(
+                        dealId,
+                        "p-1",
+                        new Customer("Globex", "globex.example"),
+                        "Sidecar",
+                        new Money(new BigDecimal("100.00"), "USD"),
+                        LocalDate.parse("2026-06-30"),
+                        null,
+                        AT));
     }
 }

@@ -28,5 +28,5 @@ public record DealRecorded(
         Money amount,
         LocalDate expectedCloseDate,
         String fundRequestId,
-        Instant recordedAt) implements PartnerEvent {
-}
+        Instant recordedAt)
+        implements PartnerEvent {}

@@ -5,7 +5,13 @@ package io.sidecar.prm.events.deal;
  * {@code PENDING_APPROVAL → REJECTED}, and any open state {@code → WITHDRAWN}.
  */
 public enum DealStatus {
-    PENDING_APPROVAL, APPROVED, WON, LOST, EXPIRED, REJECTED, WITHDRAWN;
+    PENDING_APPROVAL,
+    APPROVED,
+    WON,
+    LOST,
+    EXPIRED,
+    REJECTED,
+    WITHDRAWN;
 
     /** Whether the registration still holds its place (pending or approved). */
     public boolean isOpen() {

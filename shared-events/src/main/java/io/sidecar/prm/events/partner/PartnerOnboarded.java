@@ -24,5 +24,5 @@ public record PartnerOnboarded(
         String region,
         Contact contact,
         String website,
-        Instant onboardedAt) implements PartnerEvent {
-}
+        Instant onboardedAt)
+        implements PartnerEvent {}

@@ -2,5 +2,8 @@ package io.sidecar.prm.events.partner;
 
 /** Partner tiers, lowest first: {@code REGISTERED < SILVER < GOLD < PLATINUM}. */
 public enum PartnerTier {
-    REGISTERED, SILVER, GOLD, PLATINUM
+    REGISTERED,
+    SILVER,
+    GOLD,
+    PLATINUM
 }
