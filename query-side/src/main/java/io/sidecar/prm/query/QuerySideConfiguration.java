@@ -10,6 +10,7 @@ import io.sidecar.prm.query.readmodel.ReadModelHealthIndicator;
 import io.sidecar.prm.query.readmodel.ReadModelStore;
 import io.sidecar.prm.query.readmodel.ReadModelTransactionManager;
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
+import io.sidecar.prm.query.readmodel.ReportingProperties;
 import io.sidecar.prm.query.web.QuerySideProperties;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +33,7 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
  * bulk per batch and store their token after it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ProjectionProperties.class, QuerySideProperties.class})
+@EnableConfigurationProperties({ProjectionProperties.class, QuerySideProperties.class, ReportingProperties.class})
 public class QuerySideConfiguration {
 
     /** The processing groups that build read models. */
@@ -83,8 +83,8 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    PartnerViewFold partnerViewFold(@Value("${prm.deals.reporting-currency:USD}") String reportingCurrency) {
-        return new PartnerViewFold(reportingCurrency);
+    PartnerViewFold partnerViewFold(ReportingProperties reporting) {
+        return new PartnerViewFold(reporting.reportingCurrency());
     }
 
     /** Dates stored as BSON dates at UTC midnight (the driver's codecs), not in the JVM's time zone. */
