@@ -1,12 +1,13 @@
 package io.sidecar.prm.standalone;
 
+import com.mongodb.ConnectionString;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sidecar.prm.query.readmodel.ReadModelDurability;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,14 +16,23 @@ import org.springframework.context.annotation.Configuration;
  * {@code prm.data-dir}. A real MongoDB replaces the embedded server when {@code prm.mongo.uri} is set.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmbeddedStoreProperties.class)
 class EmbeddedStoresConfiguration {
 
-    /** The event store's database: an H2 file, written through on every commit. */
+    static final String EVENT_STORE_FILE = "events";
+    static final String READ_MODEL_FILE = "read-models.mv.db";
+
+    /**
+     * The event store's database: an H2 file. {@code WRITE_DELAY=0}: every commit is written before the command is
+     * acknowledged (a kill -9 loses nothing); {@code DB_CLOSE_ON_EXIT=FALSE}: Spring closes the pool after a
+     * graceful shutdown, not H2's own shutdown hook while commands are still being answered.
+     */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(@Value("${prm.event-store.url}") String url) {
+    HikariDataSource dataSource(EmbeddedStoreProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url);
+        dataSource.setJdbcUrl("jdbc:h2:file:" + Path.of(properties.dataDir()).resolve(EVENT_STORE_FILE)
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         dataSource.setUsername("sa");
         dataSource.setPassword("");
         dataSource.setPoolName("event-store");
@@ -31,11 +41,9 @@ class EmbeddedStoresConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${prm.mongo.uri:}'.isEmpty()")
-    EmbeddedMongo embeddedMongo(
-            @Value("${prm.data-dir}") String dataDir,
-            @Value("${prm.mongo.embedded.host:127.0.0.1}") String host,
-            @Value("${prm.mongo.embedded.port:27018}") int port) {
-        return new EmbeddedMongo(Path.of(dataDir, "read-models.mv.db"), host, port);
+    EmbeddedMongo embeddedMongo(EmbeddedStoreProperties properties) {
+        EmbeddedStoreProperties.Embedded embedded = properties.mongo().embedded();
+        return new EmbeddedMongo(Path.of(properties.dataDir(), READ_MODEL_FILE), embedded.host(), embedded.port());
     }
 
     @Bean
@@ -46,16 +54,16 @@ class EmbeddedStoresConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${prm.mongo.uri:}'.isEmpty()")
-    MongoConnectionDetails embeddedMongoConnection(
-            EmbeddedMongo mongo, @Value("${prm.projections.database:prm}") String database) {
-        com.mongodb.ConnectionString uri = new com.mongodb.ConnectionString(mongo.connectionString() + "/" + database);
+    MongoConnectionDetails embeddedMongoConnection(EmbeddedMongo mongo, EmbeddedStoreProperties properties) {
+        ConnectionString uri = new ConnectionString(
+                mongo.connectionString() + "/" + properties.projections().database());
         return () -> uri;
     }
 
     @Bean
     @ConditionalOnExpression("!'${prm.mongo.uri:}'.isEmpty()")
-    MongoConnectionDetails externalMongoConnection(@Value("${prm.mongo.uri}") String uri) {
-        com.mongodb.ConnectionString connection = new com.mongodb.ConnectionString(uri);
-        return () -> connection;
+    MongoConnectionDetails externalMongoConnection(EmbeddedStoreProperties properties) {
+        ConnectionString uri = new ConnectionString(properties.mongo().uri());
+        return () -> uri;
     }
 }

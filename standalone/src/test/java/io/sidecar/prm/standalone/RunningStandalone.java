@@ -47,6 +47,10 @@ final class RunningStandalone implements AutoCloseable {
         return context.getBean(type);
     }
 
+    <T> Map<String, T> beansOf(Class<T> type) {
+        return context.getBeansOfType(type);
+    }
+
     long storedEvents() {
         Long count = bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
         return count == null ? 0 : count;

@@ -134,6 +134,32 @@ class WalkingSkeletonIT {
         }
     }
 
+    @Test
+    void withAMongoUriTheReadModelsGoThereAndNoEmbeddedServerStarts() {
+        MongoServer external = new MongoServer(H2Backend.inMemory());
+        String uri = "mongodb://" + hostAndPort(external.bind());
+        try (RunningStandalone app = RunningStandalone.start(dataDir, "prm.mongo.uri=" + uri);
+                MongoClient mongo = MongoClients.create(uri)) {
+            String partnerId = app.client()
+                    .post("/api/partners", TestBodies.partner("Elsewhere GmbH"))
+                    .json()
+                    .get("id")
+                    .asText();
+            assertThat(app.client()
+                            .get("/api/partners/" + partnerId + "?minVersion=1")
+                            .status())
+                    .isEqualTo(200);
+
+            assertThat(mongo.getDatabase("prm")
+                            .getCollection("partners")
+                            .countDocuments(new Document("_id", partnerId)))
+                    .isEqualTo(1);
+            assertThat(app.beansOf(EmbeddedMongo.class)).isEmpty();
+        } finally {
+            external.shutdownNow();
+        }
+    }
+
     private void deletePartnerDocument(String partnerId) {
         MongoServer server = new MongoServer(
                 new H2Backend(dataDir.resolve("read-models.mv.db").toString()));
