@@ -35,8 +35,7 @@ public class Deal {
         // for Axon: rebuilt from events
     }
 
-    private Deal(RecordDealCommand command, DealRules rules) {
-        validate(command, rules);
+    private Deal(RecordDealCommand command) {
         RecordDealCommand.CustomerDetails customer = command.customer();
         apply(new DealRecorded(
                 command.dealId(),
@@ -51,8 +50,9 @@ public class Deal {
                 command.recordedAt()));
     }
 
-    static Deal record(RecordDealCommand command, DealRules rules) {
-        return new Deal(command, rules);
+    /** Records a deal from a command that {@link #validate} has accepted. */
+    static Deal record(RecordDealCommand command) {
+        return new Deal(command);
     }
 
     /** Validates every field; the rules about the partner are checked by the handler, which can see partners. */

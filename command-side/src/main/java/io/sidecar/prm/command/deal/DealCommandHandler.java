@@ -25,12 +25,13 @@ class DealCommandHandler {
 
     @CommandHandler
     CommandResult handle(RecordDealCommand command) throws Exception {
+        // fields first, so that a malformed command answers 400 whatever partner it names
         Deal.validate(command, rules);
         if (partners.statusOf(command.partnerId()).isEmpty()) {
             throw CommandRefusedException.notFound(
                     "partner.unknown", "no partner with id " + command.partnerId() + " exists");
         }
-        Aggregate<Deal> deal = deals.newInstance(() -> Deal.record(command, rules));
+        Aggregate<Deal> deal = deals.newInstance(() -> Deal.record(command));
         return CommandResult.of(command.dealId(), deal);
     }
 }

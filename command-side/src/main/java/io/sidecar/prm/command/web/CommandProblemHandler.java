@@ -2,9 +2,7 @@ package io.sidecar.prm.command.web;
 
 import io.sidecar.prm.command.support.CommandRefusal;
 import io.sidecar.prm.command.support.CommandRefusedException;
-import io.sidecar.prm.command.support.FieldError;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -80,9 +78,5 @@ class CommandProblemHandler {
             problem.setProperty("errors", refusal.errors());
         }
         return ResponseEntity.status(status).body(problem);
-    }
-
-    static ResponseEntity<ProblemDetail> invalid(List<FieldError> errors) {
-        return problem(CommandRefusedException.invalid(errors).refusal());
     }
 }
