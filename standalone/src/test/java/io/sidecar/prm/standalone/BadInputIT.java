@@ -43,10 +43,7 @@ class BadInputIT {
     void start() {
         app = RunningStandalone.start(dataDir, "prm.query.min-version-wait=300ms");
         client = app.client();
-        partnerId = client.post("/api/partners", TestBodies.partner("Valid Partner"))
-                .json()
-                .get("id")
-                .asText();
+        partnerId = client.onboard("Valid Partner");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> client.get("/api/partners/" + partnerId).status() == 200);
     }

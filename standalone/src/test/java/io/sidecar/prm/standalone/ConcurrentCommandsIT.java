@@ -35,10 +35,7 @@ class ConcurrentCommandsIT {
             PrmClient client = app.client();
             List<String> shared = new ArrayList<>();
             for (int i = 0; i < SHARED_PARTNERS; i++) {
-                shared.add(client.post("/api/partners", TestBodies.partner("Shared " + i))
-                        .json()
-                        .get("id")
-                        .asText());
+                shared.add(client.onboard("Shared " + i));
             }
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
             Map<String, Integer> dealsPerPartner = new ConcurrentHashMap<>();

@@ -32,13 +32,7 @@ class MongoshIT {
         assumeTrue(mongosh.isPresent(), "mongosh is not installed");
 
         try (RunningStandalone app = RunningStandalone.start(dataDir, "prm.mongo.embedded.port=0")) {
-            String id = app.client()
-                    .post("/api/partners", TestBodies.partner("Shell Visible Ltd"))
-                    .json()
-                    .get("id")
-                    .asText();
-            assertThat(app.client().get("/api/partners/" + id + "?minVersion=1").status())
-                    .isEqualTo(200);
+            String id = app.client().onboardAndRead("Shell Visible Ltd");
             String uri = app.bean(EmbeddedMongo.class).connectionString() + "/prm";
 
             String output = run(

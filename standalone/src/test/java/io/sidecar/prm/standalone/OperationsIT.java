@@ -57,12 +57,7 @@ class OperationsIT {
 
     @Test
     void prometheusShowsAxonMessageAndProcessorMetrics() {
-        String partnerId = client.post("/api/partners", TestBodies.partner("Metrics Inc"))
-                .json()
-                .get("id")
-                .asText();
-        assertThat(client.get("/api/partners/" + partnerId + "?minVersion=1").status())
-                .isEqualTo(200);
+        client.onboardAndRead("Metrics Inc");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String metrics = client.get("/actuator/prometheus").body();

@@ -1,5 +1,7 @@
 package io.sidecar.prm.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,6 +38,20 @@ final class PrmClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request.build());
+    }
+
+    /** Onboards a partner named {@code name} and answers its id. */
+    String onboard(String name) {
+        Response onboarded = post("/api/partners", TestBodies.partner(name));
+        assertThat(onboarded.status()).as(onboarded.body()).isEqualTo(201);
+        return onboarded.json().get("id").asText();
+    }
+
+    /** Onboards a partner and waits (minVersion) until the read model shows it; answers its id. */
+    String onboardAndRead(String name) {
+        String id = onboard(name);
+        assertThat(get("/api/partners/" + id + "?minVersion=1").status()).isEqualTo(200);
+        return id;
     }
 
     Response get(String path) {

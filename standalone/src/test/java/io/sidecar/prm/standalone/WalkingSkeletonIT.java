@@ -100,15 +100,7 @@ class WalkingSkeletonIT {
     void processorsResumeFromTheirTokensAfterARestart() {
         String partnerId;
         try (RunningStandalone app = RunningStandalone.start(dataDir)) {
-            partnerId = app.client()
-                    .post("/api/partners", TestBodies.partner("Resume Ltd"))
-                    .json()
-                    .get("id")
-                    .asText();
-            assertThat(app.client()
-                            .get("/api/partners/" + partnerId + "?minVersion=1")
-                            .status())
-                    .isEqualTo(200);
+            partnerId = app.client().onboardAndRead("Resume Ltd");
         }
         // Remove the document behind the application's back: a processor that started again from the first
         // event would bring it back; one that resumes from its token never sees that event again.
@@ -120,12 +112,7 @@ class WalkingSkeletonIT {
                     .bean(EventProcessingConfiguration.class)
                     .eventProcessor("partner-summary", StreamingEventProcessor.class)
                     .orElseThrow();
-            String laterId = client.post("/api/partners", TestBodies.partner("Later Ltd"))
-                    .json()
-                    .get("id")
-                    .asText();
-            assertThat(client.get("/api/partners/" + laterId + "?minVersion=1").status())
-                    .isEqualTo(200);
+            client.onboardAndRead("Later Ltd");
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> processor.processingStatus().size() == 2
                             && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
@@ -140,15 +127,7 @@ class WalkingSkeletonIT {
         String uri = "mongodb://" + hostAndPort(external.bind());
         try (RunningStandalone app = RunningStandalone.start(dataDir, "prm.mongo.uri=" + uri);
                 MongoClient mongo = MongoClients.create(uri)) {
-            String partnerId = app.client()
-                    .post("/api/partners", TestBodies.partner("Elsewhere GmbH"))
-                    .json()
-                    .get("id")
-                    .asText();
-            assertThat(app.client()
-                            .get("/api/partners/" + partnerId + "?minVersion=1")
-                            .status())
-                    .isEqualTo(200);
+            String partnerId = app.client().onboardAndRead("Elsewhere GmbH");
 
             assertThat(mongo.getDatabase("prm")
                             .getCollection("partners")
