@@ -1,5 +1,6 @@
 package io.sidecar.prm.standalone;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,12 +28,15 @@ record EmbeddedStoreProperties(
     /**
      * The embedded MongoDB-wire server.
      *
-     * @param host the interface it listens on, default {@code 127.0.0.1}
-     * @param port its port, default 27018; 0 takes any free port
+     * @param host               the interface it listens on, default {@code 127.0.0.1}
+     * @param port               its port, default 27018; 0 takes any free port
+     * @param checkpointInterval how often what the projections wrote is persisted to the file, default 1 s: the
+     *                           read-model progress a crash can lose (it is replayed from the events)
      */
     record Embedded(
             @DefaultValue("127.0.0.1") String host,
-            @DefaultValue("27018") int port) {}
+            @DefaultValue("27018") int port,
+            @DefaultValue("1s") Duration checkpointInterval) {}
 
     /**
      * The part of the projections' settings the stores need.

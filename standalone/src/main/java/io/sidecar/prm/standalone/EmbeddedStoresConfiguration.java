@@ -43,7 +43,11 @@ class EmbeddedStoresConfiguration {
     @ConditionalOnExpression("'${prm.mongo.uri:}'.isEmpty()")
     EmbeddedMongo embeddedMongo(EmbeddedStoreProperties properties) {
         EmbeddedStoreProperties.Embedded embedded = properties.mongo().embedded();
-        return new EmbeddedMongo(Path.of(properties.dataDir(), READ_MODEL_FILE), embedded.host(), embedded.port());
+        return new EmbeddedMongo(
+                Path.of(properties.dataDir(), READ_MODEL_FILE),
+                embedded.host(),
+                embedded.port(),
+                embedded.checkpointInterval());
     }
 
     @Bean

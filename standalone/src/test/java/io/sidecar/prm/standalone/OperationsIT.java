@@ -77,6 +77,26 @@ class OperationsIT {
         assertThat(paths.get("/api/partners/{id}").has("get")).isTrue();
         assertThat(paths.get("/api/deals").has("post")).isTrue();
         assertThat(paths.get("/api/deals/{id}").has("get")).isTrue();
+        assertThat(paths.get("/api/admin/processors").has("get")).isTrue();
         assertThat(client.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theProcessorsReportTheirPositionAgainstTheHeadOfTheEventStore() {
+        client.onboardAndRead("Processor Watchers Ltd");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode processors = client.get("/api/admin/processors").json();
+            assertThat(processors).extracting(p -> p.get("name").asText()).contains("partner-summary", "deals");
+            for (JsonNode processor : processors) {
+                assertThat(processor.get("running").asBoolean()).isTrue();
+                assertThat(processor.get("segments").asInt()).isEqualTo(2);
+                assertThat(processor.get("head").asLong()).isGreaterThanOrEqualTo(0);
+                assertThat(processor.get("position").asLong())
+                        .isEqualTo(processor.get("head").asLong());
+                assertThat(processor.get("lag").asLong()).isZero();
+                assertThat(processor.get("error").asBoolean()).isFalse();
+            }
+        });
     }
 }

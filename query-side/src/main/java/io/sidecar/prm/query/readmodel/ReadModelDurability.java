@@ -24,6 +24,6 @@ public interface ReadModelDurability {
     /** Runs writes to the read-model store; no checkpoint is taken while they run. */
     void write(Runnable writes);
 
-    /** A consistent point: everything written so far may be persisted. */
+    /** A consistent point: everything written so far may be persisted, now or at the store's next checkpoint. */
     void checkpoint();
 }

@@ -1,0 +1,78 @@
+package io.sidecar.prm.bench;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the simulated channel team sends: partners onboarded and deals registered for them, in the proportion of
+ * the query store the issue asks for (ten deals per partner). Later issues add their commands here.
+ */
+final class Workload {
+
+    static final List<String> REGIONS = List.of("DE", "US", "GB", "FR", "NL", "SE", "ES", "IT", "JP", "BR");
+    static final List<String> TYPES = List.of("RESELLER", "REFERRAL", "TECHNOLOGY", "SERVICES", "DISTRIBUTOR");
+    static final List<String> PRODUCTS =
+            List.of("Sidecar Enterprise", "Sidecar Team", "Sidecar Analytics", "Sidecar Edge", "Sidecar Support");
+
+    private final String run;
+    private final List<String> partners = new ArrayList<>();
+    private final AtomicLong names = new AtomicLong();
+
+    /** @param run a word that keeps this run's partner names apart from any other run's */
+    Workload(String run) {
+        this.run = run;
+    }
+
+    synchronized void partnerCreated(String id) {
+        partners.add(id);
+    }
+
+    /** A partner recorded so far, chosen at random, or {@code null} before the first. */
+    synchronized String anyPartner() {
+        return partners.isEmpty()
+                ? null
+                : partners.get(ThreadLocalRandom.current().nextInt(partners.size()));
+    }
+
+    synchronized int partnerCount() {
+        return partners.size();
+    }
+
+    /** An onboarding with a name no other onboarding of this run has. */
+    String onboardBody() {
+        long n = names.incrementAndGet();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return """
+                {"name": "Bench Partner %s-%d", "type": "%s", "region": "%s",
+                 "contact": {"name": "Contact %d", "email": "contact%d@partner%d.example", "phone": "+49 30 %07d"},
+                 "website": "https://partner%d.example"}""".formatted(
+                        run,
+                        n,
+                        TYPES.get(random.nextInt(TYPES.size())),
+                        REGIONS.get(random.nextInt(REGIONS.size())),
+                        n,
+                        n,
+                        n,
+                        n % 10_000_000,
+                        n);
+    }
+
+    static String dealBody(String partnerId) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return """
+                {"partnerId": "%s", "customer": {"name": "Customer %d", "domain": "customer%d.example"},
+                 "product": "%s", "amount": {"amount": "%d.%02d", "currency": "USD"},
+                 "expectedCloseDate": "%s"}""".formatted(
+                        partnerId,
+                        random.nextInt(1_000_000),
+                        random.nextInt(1_000_000_000),
+                        PRODUCTS.get(random.nextInt(PRODUCTS.size())),
+                        1_000 + random.nextInt(250_000),
+                        random.nextInt(100),
+                        LocalDate.now(ZoneOffset.UTC).plusDays(30 + random.nextInt(300)));
+    }
+}
