@@ -2,6 +2,7 @@ package io.sidecar.prm.command.app;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Bean;
  * The command side on its own, for the distributed deployment: events stored in and commands routed by Axon
  * Server (configuration in {@code command-side.yml}).
  */
-@SpringBootApplication(scanBasePackages = "io.sidecar.prm.command")
+// no DataSource of Spring Boot's making: Axon would take it for its token and saga stores; the lookups have their own
+@SpringBootApplication(scanBasePackages = "io.sidecar.prm.command", exclude = DataSourceAutoConfiguration.class)
 public class CommandSideApplication {
 
     @Bean

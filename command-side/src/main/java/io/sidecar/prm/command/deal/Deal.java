@@ -3,6 +3,7 @@ package io.sidecar.prm.command.deal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.sidecar.prm.command.support.CommandValidation;
+import io.sidecar.prm.command.support.MoneyAmount;
 import io.sidecar.prm.events.Customer;
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.deal.DealRecorded;
@@ -57,7 +58,7 @@ public class Deal {
 
     /** Validates every field; the rules about the partner are checked by the handler, which can see partners. */
     static void validate(RecordDealCommand command, DealRules rules) {
-        RecordDealCommand.Amount amount = command.amount();
+        MoneyAmount amount = command.amount();
         LocalDate today =
                 command.recordedAt() == null ? null : LocalDate.ofInstant(command.recordedAt(), ZoneOffset.UTC);
         LocalDate close = command.expectedCloseDate();

@@ -1,6 +1,7 @@
 package io.sidecar.prm.command.deal;
 
 import io.sidecar.prm.command.support.CommandResult;
+import io.sidecar.prm.command.support.MoneyAmount;
 import io.sidecar.prm.command.web.CommandSender;
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.deal.DealStatus;
@@ -46,7 +47,7 @@ class DealCommandController {
                                 ? null
                                 : new RecordDealCommand.CustomerDetails(customer.name(), customer.domain()),
                         body.product(),
-                        amount == null ? null : new RecordDealCommand.Amount(amount.amount(), amount.currency()),
+                        amount == null ? null : new MoneyAmount(amount.amount(), amount.currency()),
                         body.expectedCloseDate(),
                         body.fundRequestId(),
                         clock.instant()),

@@ -2,6 +2,7 @@ package io.sidecar.prm.command.deal;
 
 import io.sidecar.prm.command.support.CommandRefusedException;
 import io.sidecar.prm.command.support.CommandResult;
+import io.sidecar.prm.events.partner.PartnerStatus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -27,9 +28,14 @@ class DealCommandHandler {
     CommandResult handle(RecordDealCommand command) throws Exception {
         // fields first, so that a malformed command answers 400 whatever partner it names
         Deal.validate(command, rules);
-        if (partners.statusOf(command.partnerId()).isEmpty()) {
-            throw CommandRefusedException.notFound(
-                    "partner.unknown", "no partner with id " + command.partnerId() + " exists");
+        PartnerStatus status = partners.statusOf(command.partnerId())
+                .orElseThrow(() -> CommandRefusedException.notFound(
+                        "partner.unknown", "no partner with id " + command.partnerId() + " exists"));
+        if (status != PartnerStatus.ACTIVE) {
+            throw CommandRefusedException.rule(
+                    "deal.partner.not-active",
+                    "deals are registered only for an ACTIVE partner; partner " + command.partnerId() + " is "
+                            + status);
         }
         Aggregate<Deal> deal = deals.newInstance(() -> Deal.record(command));
         return CommandResult.of(command.dealId(), deal);

@@ -3,14 +3,12 @@ package io.sidecar.prm.command.deal;
 import static io.sidecar.prm.command.support.CommandValidation.strip;
 import static io.sidecar.prm.command.support.CommandValidation.stripToNull;
 
+import io.sidecar.prm.command.support.MoneyAmount;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -32,7 +30,7 @@ public record RecordDealCommand(
         @NotBlank @Size(max = 100) String partnerId,
         @NotNull @Valid CustomerDetails customer,
         @NotBlank @Size(max = 200) String product,
-        @NotNull @Valid Amount amount,
+        @NotNull @Valid MoneyAmount amount,
         @NotNull LocalDate expectedCloseDate,
         @Size(max = 100) String fundRequestId,
         @NotNull Instant recordedAt) {
@@ -66,17 +64,4 @@ public record RecordDealCommand(
             domain = strip(domain);
         }
     }
-
-    /**
-     * A money amount as given on a command.
-     *
-     * @param amount   more than zero, at most 10^12, at most two decimals
-     * @param currency an ISO 4217 code
-     */
-    public record Amount(
-            @NotNull @Positive @Digits(integer = 13, fraction = 2, message = "must have at most 2 decimals")
-            BigDecimal amount,
-
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as USD")
-            String currency) {}
 }

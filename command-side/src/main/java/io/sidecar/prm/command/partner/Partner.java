@@ -2,46 +2,66 @@ package io.sidecar.prm.command.partner;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.sidecar.prm.command.support.CommandValidation;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.sidecar.prm.command.support.CommandRefusedException;
 import io.sidecar.prm.events.Contact;
+import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.partner.CheckInRecorded;
+import io.sidecar.prm.events.partner.OnboardingStep;
+import io.sidecar.prm.events.partner.OnboardingStepCompleted;
+import io.sidecar.prm.events.partner.PartnerActivated;
+import io.sidecar.prm.events.partner.PartnerGoalSet;
+import io.sidecar.prm.events.partner.PartnerOffboarded;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
+import io.sidecar.prm.events.partner.PartnerProfileUpdated;
+import io.sidecar.prm.events.partner.PartnerReinstated;
 import io.sidecar.prm.events.partner.PartnerStatus;
+import io.sidecar.prm.events.partner.PartnerSuspended;
 import io.sidecar.prm.events.partner.PartnerTier;
+import io.sidecar.prm.events.partner.PartnerTierChanged;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A partner: a reseller, referral partner or other firm that sells with us. Decides the partner commands and
- * keeps only the state those decisions need.
+ * A partner: a reseller, referral partner or other firm that sells with us. Decides the partner commands of
+ * DOMAIN.md ("Partner") and keeps only the state those decisions need. Commands arrive validated
+ * ({@link PartnerCommandHandler}); what is refused here is refused by a rule, with a stable code.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "partnerSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Partner {
 
     @AggregateIdentifier
     private String partnerId;
 
+    private String name;
+    private String region;
+    private String website;
+    private Contact contact;
     private PartnerStatus status;
     private PartnerTier tier;
+    private Set<OnboardingStep> stepsDone = EnumSet.noneOf(OnboardingStep.class);
 
     protected Partner() {
-        // for Axon: rebuilt from events
+        // for Axon: rebuilt from events or a snapshot
     }
 
     private Partner(OnboardPartnerCommand command) {
-        CommandValidation.of(command)
-                .require(
-                        CommandValidation.isRegion(command.region()),
-                        "region",
-                        "must be an ISO 3166-1 alpha-2 country code, such as DE or US")
-                .orRefuse();
-        OnboardPartnerCommand.ContactDetails contact = command.contact();
+        OnboardPartnerCommand.ContactDetails given = command.contact();
         apply(new PartnerOnboarded(
                 command.partnerId(),
                 command.name(),
                 command.type(),
                 command.region(),
-                new Contact(contact.name(), contact.email(), contact.phone()),
+                new Contact(given.name(), given.email(), given.phone()),
                 command.website(),
                 command.onboardedAt()));
     }
@@ -54,10 +74,172 @@ public class Partner {
         return status;
     }
 
+    String name() {
+        return name;
+    }
+
+    void completeStep(CompleteOnboardingStepCommand command) {
+        refuseIfOffboarded("complete an onboarding step");
+        if (!stepsDone.contains(command.step())) {
+            apply(new OnboardingStepCompleted(partnerId, command.step(), command.completedAt()));
+        }
+    }
+
+    void activate(ActivatePartnerCommand command) {
+        if (status != PartnerStatus.ONBOARDING) {
+            throw CommandRefusedException.rule(
+                    "partner.activation.not-onboarding",
+                    "only a partner in ONBOARDING can be activated; this one is " + status);
+        }
+        List<String> missing = Arrays.stream(OnboardingStep.values())
+                .filter(step -> !stepsDone.contains(step))
+                .map(Enum::name)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw CommandRefusedException.rule(
+                    "partner.activation.steps-missing",
+                    "a partner is activated only when every onboarding step is done; missing: "
+                            + String.join(", ", missing),
+                    Map.of("missingSteps", missing));
+        }
+        apply(new PartnerActivated(partnerId, command.activatedAt()));
+    }
+
+    void changeTier(ChangePartnerTierCommand command) {
+        if (status != PartnerStatus.ACTIVE) {
+            throw CommandRefusedException.rule(
+                    "partner.tier.not-active", "only an ACTIVE partner's tier can change; this one is " + status);
+        }
+        if (command.tier() != tier) {
+            apply(new PartnerTierChanged(
+                    partnerId, tier, command.tier(), command.reason(), false, null, command.changedAt()));
+        }
+    }
+
+    void setGoal(SetPartnerGoalCommand command) {
+        refuseIfOffboarded("set a goal for");
+        apply(new PartnerGoalSet(
+                partnerId,
+                command.period(),
+                new Money(
+                        command.revenueTarget().amount().setScale(2, RoundingMode.UNNECESSARY),
+                        command.revenueTarget().currency()),
+                command.dealTarget(),
+                command.setAt()));
+    }
+
+    void recordCheckIn(RecordCheckInCommand command) {
+        refuseIfOffboarded("record a check-in with");
+        apply(new CheckInRecorded(
+                partnerId,
+                command.checkInId(),
+                command.occurredOn(),
+                command.attendees(),
+                command.summary(),
+                command.sentiment(),
+                command.nextSteps(),
+                command.recordedAt()));
+    }
+
+    /** Records the changed fields only; a profile that would not change records nothing. */
+    void updateProfile(UpdatePartnerProfileCommand command) {
+        refuseIfOffboarded("update the profile of");
+        OnboardPartnerCommand.ContactDetails given = command.contact();
+        Contact newContact = given == null ? null : new Contact(given.name(), given.email(), given.phone());
+        String newName = changed(name, command.name());
+        String newWebsite = changed(website, command.website());
+        String newRegion = changed(region, command.region());
+        Contact changedContact = changed(contact, newContact);
+        if (newName != null || newWebsite != null || newRegion != null || changedContact != null) {
+            apply(new PartnerProfileUpdated(
+                    partnerId, newName, newWebsite, newRegion, changedContact, command.updatedAt()));
+        }
+    }
+
+    /** Whether this partner holds the name with the lookup key {@code key}: its current name, not offboarded. */
+    boolean isNamed(String key) {
+        return status != PartnerStatus.OFFBOARDED && PartnerNames.key(name).equals(key);
+    }
+
+    void suspend(SuspendPartnerCommand command) {
+        if (status != PartnerStatus.ACTIVE) {
+            throw CommandRefusedException.rule(
+                    "partner.suspension.not-active", "only an ACTIVE partner can be suspended; this one is " + status);
+        }
+        apply(new PartnerSuspended(partnerId, command.reason(), command.suspendedAt()));
+    }
+
+    void reinstate(ReinstatePartnerCommand command) {
+        if (status != PartnerStatus.SUSPENDED) {
+            throw CommandRefusedException.rule(
+                    "partner.reinstatement.not-suspended",
+                    "only a SUSPENDED partner can be reinstated; this one is " + status);
+        }
+        apply(new PartnerReinstated(partnerId, command.reinstatedAt()));
+    }
+
+    void offboard(OffboardPartnerCommand command) {
+        refuseIfOffboarded("offboard");
+        apply(new PartnerOffboarded(partnerId, command.reason(), command.offboardedAt()));
+    }
+
+    void refuseIfOffboarded(String action) {
+        if (status == PartnerStatus.OFFBOARDED) {
+            throw CommandRefusedException.rule(
+                    "partner.offboarded", "cannot " + action + " an offboarded partner: offboarding is final");
+        }
+    }
+
+    private static <T> T changed(T current, T given) {
+        return given == null || Objects.equals(current, given) ? null : given;
+    }
+
     @EventSourcingHandler
     void on(PartnerOnboarded event) {
         partnerId = event.partnerId();
+        name = event.name();
+        region = event.region();
+        website = event.website();
+        contact = event.contact();
         status = PartnerStatus.ONBOARDING;
         tier = PartnerTier.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(OnboardingStepCompleted event) {
+        stepsDone.add(event.step());
+    }
+
+    @EventSourcingHandler
+    void on(PartnerActivated event) {
+        status = PartnerStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(PartnerTierChanged event) {
+        tier = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(PartnerProfileUpdated event) {
+        name = event.name() == null ? name : event.name();
+        website = event.website() == null ? website : event.website();
+        region = event.region() == null ? region : event.region();
+        contact = event.contact() == null ? contact : event.contact();
+    }
+
+    @EventSourcingHandler
+    void on(PartnerSuspended event) {
+        status = PartnerStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(PartnerReinstated event) {
+        status = PartnerStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(PartnerOffboarded event) {
+        status = PartnerStatus.OFFBOARDED;
     }
 }

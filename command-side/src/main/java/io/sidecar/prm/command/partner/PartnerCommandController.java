@@ -10,6 +10,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,6 +53,36 @@ class PartnerCommandController {
         return ResponseEntity.created(URI.create("/api/partners/" + result.id()))
                 .body(result);
     }
+
+    @PatchMapping(path = "/{id}", consumes = "application/json")
+    @Operation(
+            summary = "Change a partner's profile",
+            description = "Absent fields stay as they are; a new name must be free. Nothing changed records nothing.")
+    CommandResult updateProfile(@PathVariable String id, @RequestBody ProfileRequest body, HttpServletRequest request) {
+        OnboardPartnerRequest.ContactRequest contact = body.contact();
+        return sender.send(
+                new UpdatePartnerProfileCommand(
+                        id,
+                        body.name(),
+                        body.website(),
+                        body.region(),
+                        contact == null
+                                ? null
+                                : new OnboardPartnerCommand.ContactDetails(
+                                        contact.name(), contact.email(), contact.phone()),
+                        clock.instant()),
+                request);
+    }
+
+    /**
+     * The body of {@code PATCH /api/partners/{id}}: only the fields to change.
+     *
+     * @param name    a new name
+     * @param website a new website
+     * @param region  a new region
+     * @param contact a new main contact, all of it
+     */
+    record ProfileRequest(String name, String website, String region, OnboardPartnerRequest.ContactRequest contact) {}
 
     /**
      * The body of {@code POST /api/partners}.

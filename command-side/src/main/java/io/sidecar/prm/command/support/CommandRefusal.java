@@ -1,6 +1,7 @@
 package io.sidecar.prm.command.support;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Why a command was refused, in a form that survives the trip from the handler to the HTTP layer in both runtime
@@ -10,8 +11,10 @@ import java.util.List;
  * @param code    a stable machine-readable code, such as {@code partner.name.taken}
  * @param message a sentence for a person
  * @param errors  the invalid fields, for {@link Kind#INVALID}
+ * @param facts   what a client may act on, such as the missing onboarding steps; shown as problem members
  */
-public record CommandRefusal(Kind kind, String code, String message, List<FieldError> errors) {
+public record CommandRefusal(
+        Kind kind, String code, String message, List<FieldError> errors, Map<String, List<String>> facts) {
 
     /** Sorts of refusal. */
     public enum Kind {
@@ -25,5 +28,6 @@ public record CommandRefusal(Kind kind, String code, String message, List<FieldE
 
     public CommandRefusal {
         errors = errors == null ? List.of() : List.copyOf(errors);
+        facts = facts == null ? Map.of() : Map.copyOf(facts);
     }
 }

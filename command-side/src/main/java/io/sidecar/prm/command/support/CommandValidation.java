@@ -31,7 +31,12 @@ public final class CommandValidation {
         VALIDATOR.validate(command).stream()
                 .sorted(Comparator.comparing(
                         (ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+                .forEach(v -> errors.add(new FieldError(field(v), v.getMessage())));
+    }
+
+    /** The field as the client sent it: {@code attendees[1]}, not Hibernate's {@code attendees[1].<list element>}. */
+    private static String field(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replace(".<list element>", "");
     }
 
     /** Starts checking a command with its annotated constraints. */

@@ -74,6 +74,7 @@ class CommandProblemHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.message());
         problem.setType(URI.create("https://sidecar-prm.io/problems/" + refusal.code()));
         problem.setProperty("code", refusal.code());
+        refusal.facts().forEach(problem::setProperty);
         if (!refusal.errors().isEmpty()) {
             problem.setProperty("errors", refusal.errors());
         }

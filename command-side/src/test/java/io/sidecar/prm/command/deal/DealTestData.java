@@ -1,5 +1,6 @@
 package io.sidecar.prm.command.deal;
 
+import io.sidecar.prm.command.support.MoneyAmount;
 import io.sidecar.prm.events.Customer;
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.deal.DealRecorded;
@@ -136,7 +137,7 @@ final class DealTestData {
                     partnerId,
                     withCustomer ? new RecordDealCommand.CustomerDetails(customerName, customerDomain) : null,
                     product,
-                    withAmount ? new RecordDealCommand.Amount(amount, currency) : null,
+                    withAmount ? new MoneyAmount(amount, currency) : null,
                     expectedCloseDate,
                     FUND_REQUEST_ID,
                     RECORDED_AT);

@@ -16,6 +16,7 @@ import static io.sidecar.prm.command.deal.DealTestData.dealRules;
 import static io.sidecar.prm.command.deal.DealTestData.recordDeal;
 import static io.sidecar.prm.command.support.RefusalMatchers.refusedAsInvalid;
 import static io.sidecar.prm.command.support.RefusalMatchers.refusedAsNotFound;
+import static io.sidecar.prm.command.support.RefusalMatchers.refusedByRule;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.sidecar.prm.command.support.CommandRefusedException;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RecordDealTest {
@@ -86,6 +88,19 @@ class RecordDealTest {
                 .when(recordDeal().partnerId(UNKNOWN_PARTNER_ID).build())
                 .expectException(CommandRefusedException.class)
                 .expectException(refusedAsNotFound("partner.unknown"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = PartnerStatus.class,
+            names = {"ONBOARDING", "SUSPENDED", "OFFBOARDED"})
+    void aDealForAPartnerThatIsNotActiveIsRefused(PartnerStatus status) {
+        partners.put(PARTNER_ID, status);
+        fixture.givenNoPriorActivity()
+                .when(recordDeal().build())
+                .expectException(CommandRefusedException.class)
+                .expectException(refusedByRule("deal.partner.not-active"))
                 .expectNoEvents();
     }
 

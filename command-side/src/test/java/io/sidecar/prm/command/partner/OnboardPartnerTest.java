@@ -17,7 +17,6 @@ import io.sidecar.prm.command.support.CommandResult;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
 import java.util.stream.Stream;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,7 @@ class OnboardPartnerTest {
 
     @BeforeEach
     void setUp() {
-        AggregateTestFixture<Partner> aggregateFixture = new AggregateTestFixture<>(Partner.class);
-        aggregateFixture.registerAnnotatedCommandHandler(new PartnerCommandHandler(aggregateFixture.getRepository()));
-        fixture = aggregateFixture;
+        fixture = PartnerTestData.fixture();
     }
 
     @Test

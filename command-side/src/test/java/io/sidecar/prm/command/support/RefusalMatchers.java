@@ -1,10 +1,13 @@
 package io.sidecar.prm.command.support;
 
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasEntry;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hamcrest.FeatureMatcher;
@@ -27,6 +30,23 @@ public final class RefusalMatchers {
     /** A NOT_FOUND refusal with this code and no field errors. */
     public static Matcher<CommandRefusedException> refusedAsNotFound(String code) {
         return refusal(allOf(kind(CommandRefusal.Kind.NOT_FOUND), code(equalTo(code)), fieldNames(equalTo(Set.of()))));
+    }
+
+    /** A RULE refusal with this code and no field errors. */
+    public static Matcher<CommandRefusedException> refusedByRule(String code) {
+        return refusal(allOf(kind(CommandRefusal.Kind.RULE), code(equalTo(code)), fieldNames(equalTo(Set.of()))));
+    }
+
+    /**
+     * A RULE refusal with this code, no field errors, and among its facts {@code fact} naming exactly these values
+     * (in any order).
+     */
+    public static Matcher<CommandRefusedException> refusedByRule(String code, String fact, String... values) {
+        return refusal(allOf(
+                kind(CommandRefusal.Kind.RULE),
+                code(equalTo(code)),
+                fieldNames(equalTo(Set.of())),
+                facts(hasEntry(equalTo(fact), containsInAnyOrder(values)))));
     }
 
     private static Matcher<CommandRefusedException> refusal(Matcher<? super CommandRefusal> matcher) {
@@ -52,6 +72,15 @@ public final class RefusalMatchers {
             @Override
             protected String featureValueOf(CommandRefusal actual) {
                 return actual.code();
+            }
+        };
+    }
+
+    private static Matcher<CommandRefusal> facts(Matcher<? super Map<String, List<String>>> matcher) {
+        return new FeatureMatcher<CommandRefusal, Map<String, List<String>>>(matcher, "facts", "facts") {
+            @Override
+            protected Map<String, List<String>> featureValueOf(CommandRefusal actual) {
+                return actual.facts();
             }
         };
     }

@@ -1,0 +1,22 @@
+package io.sidecar.prm.command.partner;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The partner side's wiring: snapshots every {@code prm.partners.snapshot-threshold} events, so that a partner
+ * with thousands of check-ins loads from its latest snapshot and the events after it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PartnerRules.class)
+class PartnerConfiguration {
+
+    @Bean
+    SnapshotTriggerDefinition partnerSnapshotTrigger(Snapshotter snapshotter, PartnerRules rules) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, rules.snapshotThreshold());
+    }
+}
