@@ -37,7 +37,7 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 public class QuerySideConfiguration {
 
     /** The processing groups that build read models. */
-    static final List<String> PROJECTIONS = List.of("partner-summary", "deals");
+    static final List<String> PROJECTIONS = List.of("partner-summary", "deals", "check-ins");
     /** Processing groups whose documents are keyed by partner, across the partner's and its deals' streams. */
     static final List<String> PARTNER_KEYED_GROUPS = List.of("partner-summary");
 

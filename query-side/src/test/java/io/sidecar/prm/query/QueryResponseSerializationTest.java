@@ -10,6 +10,7 @@ import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Customer;
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.deal.DealStatus;
+import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerType;
@@ -47,11 +48,18 @@ class QueryResponseSerializationTest {
             new Contact("Ada", "ada@acme.example", null),
             null,
             PartnerStatus.ONBOARDING,
+            null,
             PartnerTier.REGISTERED,
+            new PartnerView.Onboarding(List.of(), List.of(OnboardingStep.values())),
+            List.of(),
+            List.of(),
+            0,
+            null,
             new Money(new BigDecimal("10.00"), "USD"),
             Money.zero("USD"),
             1,
             Instant.parse("2026-01-01T00:00:00Z"),
+            null,
             1,
             Map.of("d-1", 1L));
 

@@ -53,8 +53,8 @@ class PartnerQueries {
         find.with(Sort.by(direction, query.sortField()).and(Sort.by("_id")))
                 .skip((long) query.page() * query.size())
                 .limit(query.size());
-        // the projection's bookkeeping is not part of any answer and grows with the partner's deals
-        find.fields().exclude("dealVersions");
+        // list items are summaries: the projection's bookkeeping and the partner page's details stay out
+        find.fields().exclude("dealVersions").exclude("recentCheckIns").exclude("goals");
         return new PartnerPage(mongo.find(find, PartnerView.class), total);
     }
 }

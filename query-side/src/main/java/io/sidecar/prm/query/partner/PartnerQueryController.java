@@ -4,6 +4,8 @@ import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerType;
 import io.sidecar.prm.query.PageOf;
+import io.sidecar.prm.query.checkin.CheckInPage;
+import io.sidecar.prm.query.checkin.FindCheckInsQuery;
 import io.sidecar.prm.query.web.ConsistentRead;
 import io.sidecar.prm.query.web.InvalidQueryException;
 import io.sidecar.prm.query.web.ListRequest;
@@ -32,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Partner queries")
 class PartnerQueryController {
 
-    private static final Set<String> SORTABLE = Set.of("name", "type", "region", "onboardedAt");
+    private static final Set<String> SORTABLE =
+            Set.of("name", "type", "region", "status", "tier", "onboardedAt", "lastCheckInOn");
+    private static final Set<String> CHECK_IN_SORTABLE = Set.of("occurredOn", "recordedAt");
 
     private final QueryGateway queries;
     private final ConsistentRead consistentRead;
@@ -70,7 +74,9 @@ class PartnerQueryController {
             @Parameter(description = "name contains, case-insensitive") @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
-            @Parameter(description = "field,asc|desc; fields: name, type, region, onboardedAt")
+            @Parameter(
+                            description =
+                                    "field,asc|desc; fields: name, type, region, status, tier, onboardedAt, lastCheckInOn")
                     @RequestParam(required = false)
                     String sort) {
         ListRequest list = ListRequest.of(page, size, sort, SORTABLE, "name,asc");
@@ -94,5 +100,26 @@ class PartnerQueryController {
                         ResponseTypes.instanceOf(PartnerPage.class))
                 .join();
         return new PageOf<>(found.items(), list.page(), list.size(), found.total());
+    }
+
+    @GetMapping("/{id}/check-ins")
+    @Operation(summary = "A partner's check-ins, newest first, paged")
+    ResponseEntity<?> checkIns(
+            @PathVariable String id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @Parameter(description = "field,asc|desc; fields: occurredOn, recordedAt") @RequestParam(required = false)
+                    String sort) {
+        ListRequest list = ListRequest.of(page, size, sort, CHECK_IN_SORTABLE, "occurredOn,desc");
+        PartnerView partner = queries.query(new FindPartnerQuery(id), ResponseTypes.instanceOf(PartnerView.class))
+                .join();
+        if (partner == null) {
+            return ConsistentRead.notFound("partner", id);
+        }
+        CheckInPage found = queries.query(
+                        new FindCheckInsQuery(id, list.page(), list.size(), list.sortField(), list.descending()),
+                        ResponseTypes.instanceOf(CheckInPage.class))
+                .join();
+        return ResponseEntity.ok(new PageOf<>(found.items(), list.page(), list.size(), found.total()));
     }
 }

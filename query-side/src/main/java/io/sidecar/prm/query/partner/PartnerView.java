@@ -3,34 +3,47 @@ package io.sidecar.prm.query.partner;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerType;
+import io.sidecar.prm.events.partner.Sentiment;
 import io.sidecar.prm.query.readmodel.ReadModel;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A partner as the API shows it: profile, status and the figures the channel team watches. One document per
- * partner in the {@code partners} collection; per-partner figures live here so that reads are by {@code _id}.
+ * A partner as the API shows it: profile, lifecycle, goals, recent check-ins and the figures the channel team
+ * watches. One document per partner in the {@code partners} collection; per-partner figures live here so that
+ * reads are by {@code _id}.
  *
- * @param id           the partner's id
- * @param name         the partner's name
- * @param type         the kind of partner
- * @param region       ISO 3166-1 alpha-2 country code
- * @param contact      the main contact
- * @param website      the website, or {@code null}
- * @param status       lifecycle status
- * @param tier         current tier
- * @param pipeline     sum of the amounts of the partner's open deals
- * @param wonRevenue   sum of the amounts of the partner's won deals
- * @param openDeals    number of open deal registrations
- * @param onboardedAt  when the partner was onboarded
- * @param version      the number of events in the partner's own stream
- * @param dealVersions how many events of each of the partner's deals are folded in (for idempotency)
+ * @param id             the partner's id
+ * @param name           the partner's name
+ * @param type           the kind of partner
+ * @param region         ISO 3166-1 alpha-2 country code
+ * @param contact        the main contact
+ * @param website        the website, or {@code null}
+ * @param status         lifecycle status
+ * @param statusReason   why it is suspended or offboarded, else {@code null}
+ * @param tier           current tier
+ * @param onboarding     the onboarding checklist: steps done and missing
+ * @param goals          the goals per quarter, oldest first, with attainment
+ * @param recentCheckIns the last 10 check-ins, newest first (all of them: {@code GET .../check-ins})
+ * @param checkIns       how many check-ins were recorded
+ * @param lastCheckInOn  the day of the latest check-in, or {@code null}
+ * @param pipeline       sum of the amounts of the partner's open deals
+ * @param wonRevenue     sum of the amounts of the partner's won deals
+ * @param openDeals      number of open deal registrations
+ * @param onboardedAt    when the partner was onboarded
+ * @param activatedAt    when it was first activated, or {@code null}
+ * @param version        the number of events in the partner's own stream
+ * @param dealVersions   how many events of each of the partner's deals are folded in (for idempotency)
  */
 @Document("partners")
 public record PartnerView(
@@ -41,16 +54,28 @@ public record PartnerView(
         Contact contact,
         String website,
         @Indexed PartnerStatus status,
+        String statusReason,
         @Indexed PartnerTier tier,
+        Onboarding onboarding,
+        List<Goal> goals,
+        List<CheckIn> recentCheckIns,
+        int checkIns,
+        LocalDate lastCheckInOn,
         Money pipeline,
         Money wonRevenue,
         int openDeals,
         Instant onboardedAt,
+        Instant activatedAt,
         long version,
         @JsonIgnore Map<String, Long> dealVersions)
         implements ReadModel {
 
+    /** How many check-ins the partner's document keeps. */
+    public static final int RECENT_CHECK_INS = 10;
+
     public PartnerView {
+        goals = goals == null ? List.of() : List.copyOf(goals);
+        recentCheckIns = recentCheckIns == null ? List.of() : List.copyOf(recentCheckIns);
         dealVersions = dealVersions == null ? Map.of() : Map.copyOf(dealVersions);
     }
 
@@ -58,4 +83,52 @@ public record PartnerView(
     public long appliedVersion(String aggregateId) {
         return id.equals(aggregateId) ? version : dealVersions.getOrDefault(aggregateId, 0L);
     }
+
+    /**
+     * The onboarding checklist.
+     *
+     * @param done    the steps done, in checklist order
+     * @param missing the steps still to do, in checklist order
+     */
+    public record Onboarding(List<OnboardingStep> done, List<OnboardingStep> missing) {}
+
+    /**
+     * A quarter's goal and how far the partner got.
+     *
+     * @param period        the quarter, {@code YYYY-Qn}
+     * @param revenueTarget the won revenue aimed at
+     * @param dealTarget    the won deals aimed at, or {@code null}
+     * @param wonRevenue    won revenue of deals closed in the quarter
+     * @param dealsWon      deals won in the quarter
+     * @param attainment    won revenue ÷ target (1 = the goal met), four decimals
+     * @param setAt         when the goal was last set
+     */
+    public record Goal(
+            String period,
+            Money revenueTarget,
+            Integer dealTarget,
+            Money wonRevenue,
+            int dealsWon,
+            BigDecimal attainment,
+            Instant setAt) {}
+
+    /**
+     * A check-in as the partner's page lists it.
+     *
+     * @param checkInId  its id
+     * @param occurredOn the day it took place
+     * @param attendees  who took part
+     * @param summary    what was said
+     * @param sentiment  how it went
+     * @param nextSteps  what was agreed
+     * @param recordedAt when it was written down
+     */
+    public record CheckIn(
+            String checkInId,
+            LocalDate occurredOn,
+            List<String> attendees,
+            String summary,
+            Sentiment sentiment,
+            List<String> nextSteps,
+            Instant recordedAt) {}
 }
