@@ -43,9 +43,14 @@ class BadInputIT {
     void start() {
         app = RunningStandalone.start(dataDir, "prm.query.min-version-wait=300ms");
         client = app.client();
-        partnerId = client.onboard("Valid Partner");
+        // active, so that a deal for it is refused for its fields alone
+        partnerId = client.activePartner("Valid Partner");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> client.get("/api/partners/" + partnerId).status() == 200);
+                .until(() -> client.get("/api/partners/" + partnerId)
+                                .json()
+                                .path("version")
+                                .asLong()
+                        == PrmClient.ACTIVATED_VERSION);
     }
 
     @AfterAll
@@ -237,7 +242,7 @@ class BadInputIT {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Warning")).contains("stale");
-        assertThat(response.json().get("version").asLong()).isEqualTo(1);
+        assertThat(response.json().get("version").asLong()).isEqualTo(PrmClient.ACTIVATED_VERSION);
     }
 
     private static void assertProblem(PrmClient.Response response, int status, String field) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Many clients at once, several of them registering deals for the same partners while others onboard new ones:
- * every command answers 201 (never a 5xx), every answer is in the event store, and the read models add up.
+ * Many clients at once, several of them registering deals for the same active partners while others onboard new
+ * ones: every command answers 201 (never a 5xx), every answer is in the event store, and the read models add up.
  */
 class ConcurrentCommandsIT {
 
@@ -35,7 +35,7 @@ class ConcurrentCommandsIT {
             PrmClient client = app.client();
             List<String> shared = new ArrayList<>();
             for (int i = 0; i < SHARED_PARTNERS; i++) {
-                shared.add(client.onboard("Shared " + i));
+                shared.add(client.activePartner("Shared " + i));
             }
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
             Map<String, Integer> dealsPerPartner = new ConcurrentHashMap<>();
@@ -66,7 +66,7 @@ class ConcurrentCommandsIT {
 
             int commands = CLIENTS * COMMANDS_PER_CLIENT;
             assertThat(statuses).containsExactly(Map.entry(201, commands));
-            assertThat(app.storedEvents()).isEqualTo(SHARED_PARTNERS + commands);
+            assertThat(app.storedEvents()).isEqualTo(SHARED_PARTNERS * PrmClient.ACTIVATED_VERSION + commands);
             for (String partner : shared) {
                 int deals = dealsPerPartner.get(partner);
                 await().atMost(Duration.ofSeconds(30))

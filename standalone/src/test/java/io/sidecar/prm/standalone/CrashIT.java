@@ -115,18 +115,32 @@ class CrashIT {
                 }
                 if (response.status() == 201) {
                     String id = response.json().get("id").asText();
+                    acknowledged.put(id, response.json().get("version").asLong());
+                    acks.incrementAndGet();
                     if (response.header("Location").startsWith("/api/deals/")) {
                         dealPartners.put(id, partnerId);
                     } else {
-                        partnerId = id;
+                        partnerId = activated(client, id) ? id : null;
                     }
-                    acknowledged.put(id, response.json().get("version").asLong());
-                    acks.incrementAndGet();
                 }
             } catch (RuntimeException connectionLost) {
                 return;
             }
         }
+    }
+
+    /** Activates a new partner (deals are registered only for an ACTIVE one); whether that was acknowledged. */
+    private boolean activated(PrmClient client, String partnerId) {
+        PrmClient.Response response = client.completeOnboardingAndActivate(partnerId);
+        if (response.status() >= 500) {
+            serverErrors.incrementAndGet();
+        }
+        if (response.status() != 200) {
+            return false;
+        }
+        // a later version of an aggregate already acknowledged: not counted in acks, which count aggregates
+        acknowledged.put(partnerId, response.json().get("version").asLong());
+        return true;
     }
 
     /** Waits until the read models hold every stored partner and deal, then returns them all, sorted by id. */

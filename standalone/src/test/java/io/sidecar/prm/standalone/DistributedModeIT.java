@@ -116,6 +116,9 @@ class DistributedModeIT {
                 "--axon.axonserver.client-id=command-side-it",
                 // standalone's DataDirectory post-processor runs for every application on this class path
                 "--prm.data-dir=" + dataDir.resolve("command-side"),
+                // the name lookup beside it, not in ./command-data of the working directory
+                "--prm.lookups.url=jdbc:h2:file:"
+                        + dataDir.resolve("command-side").resolve("lookups"),
                 "--spring.autoconfigure.exclude=" + NOT_IN_COMMAND_SIDE_JAR);
         querySide = start(
                 new SpringApplicationBuilder(QuerySideApplication.class).properties("spring.config.name=query-side"),
@@ -151,6 +154,14 @@ class DistributedModeIT {
         String partnerId = partner.path("id").asText();
         assertThat(partnerId).isNotBlank();
         assertThat(partner.path("version").asLong()).isEqualTo(1);
+        // deals are registered only for an ACTIVE partner
+        for (String step : PrmClient.ONBOARDING_STEPS) {
+            HttpResponse<String> completed =
+                    post(commandSide, "/api/partners/" + partnerId + "/onboarding-steps/" + step, "");
+            assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+        }
+        HttpResponse<String> activated = post(commandSide, "/api/partners/" + partnerId + "/activate", "");
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
 
         LocalDate closeDate = LocalDate.now(ZoneOffset.UTC).plusDays(30);
         String deal = """
@@ -163,7 +174,8 @@ class DistributedModeIT {
 
         // the events travel command side -> Axon Server -> query side's processors -> MongoDB
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> read = get(querySide, "/api/partners/" + partnerId + "?minVersion=1");
+            HttpResponse<String> read =
+                    get(querySide, "/api/partners/" + partnerId + "?minVersion=" + PrmClient.ACTIVATED_VERSION);
             assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
             JsonNode view = json.readTree(read.body());
             assertThat(view.path("name").asText()).isEqualTo("Acme");

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,13 @@ import java.util.Map;
 final class PrmClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The onboarding checklist, in its order (DOMAIN.md). */
+    static final List<String> ONBOARDING_STEPS =
+            List.of("AGREEMENT_SIGNED", "COMPLIANCE_CHECKED", "TRAINING_COMPLETED");
+
+    /** A partner's version once onboarded, its three steps done and activated. */
+    static final long ACTIVATED_VERSION = 5;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -33,9 +41,29 @@ final class PrmClient {
     }
 
     Response post(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    /** A POST without a body, as the commands that need none are sent (activate, reinstate, a step). */
+    Response post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    Response put(String path, String json) {
+        return send("PUT", path, json, Map.of("Content-Type", "application/json"));
+    }
+
+    Response patch(String path, String json) {
+        return send("PATCH", path, json, Map.of("Content-Type", "application/json"));
+    }
+
+    Response send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -52,6 +80,45 @@ final class PrmClient {
         String id = onboard(name);
         assertThat(get("/api/partners/" + id + "?minVersion=1").status()).isEqualTo(200);
         return id;
+    }
+
+    /** Onboards a partner named {@code name}, completes its onboarding steps and activates it; answers its id. */
+    String activePartner(String name) {
+        String id = onboard(name);
+        activate(id);
+        return id;
+    }
+
+    /** Completes an onboarded partner's three onboarding steps and activates it (its version is then 5). */
+    void activate(String id) {
+        Response activated = completeOnboardingAndActivate(id);
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        assertThat(activated.json().get("version").asLong()).isEqualTo(ACTIVATED_VERSION);
+    }
+
+    /**
+     * Completes the onboarding steps and activates, without asserting: answers the activation's answer, or the
+     * first answer that was not a 200.
+     */
+    Response completeOnboardingAndActivate(String id) {
+        for (String step : ONBOARDING_STEPS) {
+            Response completed = post("/api/partners/" + id + "/onboarding-steps/" + step);
+            if (completed.status() != 200) {
+                return completed;
+            }
+        }
+        return post("/api/partners/" + id + "/activate");
+    }
+
+    /** Reads a partner once the read model has applied {@code version}; asserts that it had, in time. */
+    JsonNode partnerAt(String id, long version) {
+        Response read = get("/api/partners/" + id + "?minVersion=" + version);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.header("Warning"))
+                .as("stale answer for version " + version)
+                .isNull();
+        assertThat(read.json().get("version").asLong()).isEqualTo(version);
+        return read.json();
     }
 
     Response get(String path) {

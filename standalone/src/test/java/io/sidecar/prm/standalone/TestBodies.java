@@ -2,6 +2,8 @@ package io.sidecar.prm.standalone;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Request bodies the integration tests send, in one place.
@@ -11,10 +13,57 @@ final class TestBodies {
     private TestBodies() {}
 
     static String partner(String name) {
+        return partner(name, "RESELLER", "DE");
+    }
+
+    static String partner(String name, String type, String region) {
         return """
-                {"name": "%s", "type": "RESELLER", "region": "DE",
+                {"name": "%s", "type": "%s", "region": "%s",
                  "contact": {"name": "Ada Lovelace", "email": "ada@acme.example", "phone": "+49 30 1234567"},
-                 "website": "https://acme.example"}""".formatted(name);
+                 "website": "https://acme.example"}""".formatted(name, type, region);
+    }
+
+    /** A {@code PATCH /api/partners/{id}} body that renames the partner. */
+    static String rename(String name) {
+        return """
+                {"name": "%s"}""".formatted(name);
+    }
+
+    /** A {@code PATCH /api/partners/{id}} body with a new region and contact. */
+    static String profile(String region, String email) {
+        return """
+                {"region": "%s", "contact": {"name": "Grace Hopper", "email": "%s"}}""".formatted(region, email);
+    }
+
+    static String tier(String tier, String reason) {
+        return """
+                {"tier": "%s", "reason": "%s"}""".formatted(tier, reason);
+    }
+
+    /** The body of suspend and offboard. */
+    static String reason(String reason) {
+        return """
+                {"reason": "%s"}""".formatted(reason);
+    }
+
+    /** A {@code PUT /api/partners/{id}/goals/{period}} body in the reporting currency. */
+    static String goal(String revenueTarget, int dealTarget) {
+        String body = """
+                {"revenueTarget": {"amount": "%s", "currency": "USD"}, "dealTarget": %d}""";
+        return body.formatted(revenueTarget, dealTarget);
+    }
+
+    static String checkIn(LocalDate occurredOn, String summary) {
+        return """
+                {"occurredOn": "%s", "attendees": ["Ada Lovelace", "Grace Hopper"], "summary": "%s",
+                 "sentiment": "POSITIVE", "nextSteps": ["Send the price list"]}""".formatted(occurredOn, summary);
+    }
+
+    /** A JSON array of {@code count} strings such as {@code "Person 1"}. */
+    static String jsonArray(String prefix, int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "\"" + prefix + " " + i + "\"")
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     static String deal(String partnerId, String amount) {

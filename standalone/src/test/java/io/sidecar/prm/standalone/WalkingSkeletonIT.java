@@ -51,6 +51,8 @@ class WalkingSkeletonIT {
             partnerId = onboarded.json().get("id").asText();
             assertThat(onboarded.header("Location")).isEqualTo("/api/partners/" + partnerId);
             assertThat(onboarded.json().get("version").asLong()).isEqualTo(1);
+            // deals are registered only for an ACTIVE partner
+            client.activate(partnerId);
 
             PrmClient.Response recorded = client.post("/api/deals", TestBodies.deal(partnerId, "25000.50"));
             assertThat(recorded.status()).isEqualTo(201);
@@ -60,13 +62,14 @@ class WalkingSkeletonIT {
             assertThat(recorded.json().get("status").asText()).isEqualTo("PENDING_APPROVAL");
             assertThat(recorded.header("X-Correlation-Id")).isNotBlank();
 
-            PrmClient.Response partner = client.get("/api/partners/" + partnerId + "?minVersion=1");
+            PrmClient.Response partner =
+                    client.get("/api/partners/" + partnerId + "?minVersion=" + PrmClient.ACTIVATED_VERSION);
             assertThat(partner.status()).isEqualTo(200);
             assertThat(partner.header("Warning")).isNull();
             assertThat(partner.json().get("name").asText()).isEqualTo("Acme Resellers");
-            assertThat(partner.json().get("status").asText()).isEqualTo("ONBOARDING");
+            assertThat(partner.json().get("status").asText()).isEqualTo("ACTIVE");
             assertThat(partner.json().get("tier").asText()).isEqualTo("REGISTERED");
-            assertThat(partner.json().get("version").asLong()).isEqualTo(1);
+            assertThat(partner.json().get("version").asLong()).isEqualTo(PrmClient.ACTIVATED_VERSION);
 
             PrmClient.Response deal = client.get("/api/deals/" + dealId + "?minVersion=1");
             assertThat(deal.status()).isEqualTo(200);
@@ -92,7 +95,7 @@ class WalkingSkeletonIT {
             PrmClient client = restarted.client();
             assertThat(client.get("/api/partners/" + partnerId).json()).isEqualTo(partnerBefore);
             assertThat(client.get("/api/deals/" + dealId).json()).isEqualTo(dealBefore);
-            assertThat(restarted.storedEvents()).isEqualTo(2);
+            assertThat(restarted.storedEvents()).isEqualTo(PrmClient.ACTIVATED_VERSION + 1);
         }
     }
 
@@ -164,7 +167,7 @@ class WalkingSkeletonIT {
                 store.readEvents(partnerId).asStream().toList();
         List<? extends DomainEventMessage<?>> dealEvents =
                 store.readEvents(dealId).asStream().toList();
-        assertThat(partnerEvents).hasSize(1);
+        assertThat(partnerEvents).hasSize((int) PrmClient.ACTIVATED_VERSION);
         assertThat(dealEvents).hasSize(1);
         DomainEventMessage<?> onboarded = partnerEvents.get(0);
         DomainEventMessage<?> recorded = dealEvents.get(0);
