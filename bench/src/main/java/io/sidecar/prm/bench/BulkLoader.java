@@ -8,6 +8,9 @@ import io.sidecar.prm.events.Customer;
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.PrmMetadata;
 import io.sidecar.prm.events.deal.DealRecorded;
+import io.sidecar.prm.events.partner.OnboardingStep;
+import io.sidecar.prm.events.partner.OnboardingStepCompleted;
+import io.sidecar.prm.events.partner.PartnerActivated;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
 import io.sidecar.prm.events.partner.PartnerType;
 import java.io.IOException;
@@ -50,13 +53,13 @@ final class BulkLoader {
 
     private BulkLoader() {}
 
-    /** A loaded store: its partners (for the sanity checks) and how many events it holds. */
-    record Loaded(List<String> partnerIds, long events, double seconds) {}
+    /** A loaded store: its partners and their deals (for the sanity checks) and how many events it holds. */
+    record Loaded(List<String> partnerIds, int dealsPerPartner, long events, double seconds) {}
 
     /**
      * A new store in an empty data directory: the event tables made by the product's own schema script (read from
-     * its jar), then the events: {@code partners} onboardings, each followed by {@code dealsPerPartner} recorded
-     * deals. The product's next start builds every projection from the first event.
+     * its jar), then the events: {@code partners} partners onboarded, through their checklist and activated (five
+     * events each), each followed by {@code dealsPerPartner} recorded deals. The product's next start builds every projection from the first event.
      */
     static Loaded createAndLoad(Path productJar, Path dataDir, int partners, int dealsPerPartner)
             throws SQLException, IOException {
@@ -82,10 +85,19 @@ final class BulkLoader {
             for (int p = 0; p < partners; p++) {
                 String partnerId = UUID.randomUUID().toString();
                 partnerIds.add(partnerId);
-                batch.add(message("Partner", partnerId, onboarded(partnerId, p)));
+                batch.add(message("Partner", partnerId, 0, onboarded(partnerId, p)));
+                long sequence = 1;
+                for (OnboardingStep step : OnboardingStep.values()) {
+                    batch.add(message(
+                            "Partner",
+                            partnerId,
+                            sequence++,
+                            new OnboardingStepCompleted(partnerId, step, Instant.now())));
+                }
+                batch.add(message("Partner", partnerId, sequence, new PartnerActivated(partnerId, Instant.now())));
                 for (int d = 0; d < dealsPerPartner; d++) {
                     String dealId = UUID.randomUUID().toString();
-                    batch.add(message("Deal", dealId, recorded(dealId, partnerId)));
+                    batch.add(message("Deal", dealId, 0, recorded(dealId, partnerId)));
                 }
                 if (batch.size() >= BATCH) {
                     engine.appendEvents(batch);
@@ -97,7 +109,7 @@ final class BulkLoader {
                 engine.appendEvents(batch);
                 events += batch.size();
             }
-            return new Loaded(partnerIds, events, (System.nanoTime() - start) / 1e9);
+            return new Loaded(partnerIds, dealsPerPartner, events, (System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -121,11 +133,11 @@ final class BulkLoader {
                 .build();
     }
 
-    private static DomainEventMessage<?> message(String type, String aggregateId, Object payload) {
+    private static DomainEventMessage<?> message(String type, String aggregateId, long sequence, Object payload) {
         return new GenericDomainEventMessage<>(
                 type,
                 aggregateId,
-                0,
+                sequence,
                 payload,
                 Map.of(
                         PrmMetadata.ACTOR,

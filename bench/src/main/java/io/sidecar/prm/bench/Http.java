@@ -48,6 +48,14 @@ final class Http {
                 .build());
     }
 
+    Answer put(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(60))
+                .build());
+    }
+
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .GET()

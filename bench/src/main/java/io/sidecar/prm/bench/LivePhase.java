@@ -37,7 +37,7 @@ final class LivePhase {
 
             WriteLoad.Result one =
                     new WriteLoad(http, workload).run(1, scale.sequentialTime(), Scale.DEALS_PER_PARTNER);
-            writeRow("write, 1 client (1 onboard : 10 deals)", one, ceilings.h2InsertPerCommit());
+            writeRow("write, 1 client (" + Workload.MIX + ")", one, ceilings.h2InsertPerCommit());
             new Processors(http).awaitCaughtUp(Duration.ofMillis(50), Duration.ofMinutes(5));
 
             Path recording = options.results().resolve("write.jfr");
@@ -54,7 +54,7 @@ final class LivePhase {
                         JfrSummary.summarize(recording, 12));
             }
             writeRow(
-                    "write, " + options.clients() + " clients (1 onboard : 10 deals)",
+                    "write, " + options.clients() + " clients (" + Workload.MIX + ")",
                     many,
                     ceilings.h2InsertPerCommitThreaded());
             report.add(new Report.Row(

@@ -28,7 +28,7 @@ final class QueryPhase {
         System.out.println("Queries, on " + dataDir);
         BulkLoader.Loaded loaded =
                 BulkLoader.createAndLoad(options.product(), dataDir, scale.queryPartners(), Scale.DEALS_PER_PARTNER);
-        String store = loaded.partnerIds().size() + " partners, "
+        String store = loaded.partnerIds().size() + " active partners, "
                 + (long) loaded.partnerIds().size() * Scale.DEALS_PER_PARTNER + " deals";
         try (Product product =
                 Product.start(options.product(), dataDir, options.results().resolve("query-product.log"), List.of())) {

@@ -125,7 +125,7 @@ final class RebuildPhase {
         }
         String last = loaded.partnerIds().get(loaded.partnerIds().size() - 1);
         JsonNode partner = http.get("/api/partners/" + last).json();
-        long deals = (loaded.events() / loaded.partnerIds().size()) - 1;
+        long deals = loaded.dealsPerPartner();
         if (partner.get("openDeals").asLong() != deals) {
             throw new IllegalStateException("partner " + last + " shows " + partner.get("openDeals")
                     + " open deals after the rebuild, " + deals + " were loaded");

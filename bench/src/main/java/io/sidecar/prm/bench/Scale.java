@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param concurrentTime  how long N clients write (sustained load)
  * @param queryPartners   partners in the query store, each with {@link #DEALS_PER_PARTNER} deals
  * @param queryTime       how long each kind of query runs
- * @param rebuildPartners partners in the store that is rebuilt, each with nine deals (1,000,000 events in full)
+ * @param rebuildPartners partners in the store that is rebuilt, ten events each (1,000,000 events in full)
  * @param rebuildWindow   the longest the rebuild is followed; a slower rebuild is reported at its rate so far
  */
 record Scale(
@@ -38,15 +38,15 @@ record Scale(
     static final Scale QUICK = new Scale(
             "quick",
             Duration.ofSeconds(5),
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(20),
-            1_000,
-            Duration.ofSeconds(5),
-            5_000,
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(15),
+            500,
+            Duration.ofSeconds(4),
+            2_000,
+            Duration.ofSeconds(15));
 
-    /** One onboarding and nine deals per loaded partner. */
+    /** Five partner events (onboarded, three steps, activated) and five deals per loaded partner. */
     int rebuildDealsPerPartner() {
-        return 9;
+        return 5;
     }
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the simulated channel team sends: partners onboarded and deals registered for them, in the proportion of
- * the query store the issue asks for (ten deals per partner). Later issues add their commands here.
+ * What the simulated channel team sends: partners onboarded, taken through their checklist, activated and given a
+ * goal; then deals registered for them and check-ins recorded with them (about ten commands per onboarding).
+ * Later issues add their commands here.
  */
 final class Workload {
 
@@ -17,6 +18,11 @@ final class Workload {
     static final List<String> TYPES = List.of("RESELLER", "REFERRAL", "TECHNOLOGY", "SERVICES", "DISTRIBUTOR");
     static final List<String> PRODUCTS =
             List.of("Sidecar Enterprise", "Sidecar Team", "Sidecar Analytics", "Sidecar Edge", "Sidecar Support");
+
+    /** The mix, as the report names it. */
+    static final String MIX = "per partner: onboard, 3 steps, activate, goal; then deals 4 : 1 check-ins";
+
+    static final List<String> STEPS = List.of("AGREEMENT_SIGNED", "COMPLIANCE_CHECKED", "TRAINING_COMPLETED");
 
     private final String run;
     private final List<String> partners = new ArrayList<>();
@@ -74,5 +80,25 @@ final class Workload {
                         1_000 + random.nextInt(250_000),
                         random.nextInt(100),
                         LocalDate.now(ZoneOffset.UTC).plusDays(30 + random.nextInt(300)));
+    }
+
+    static String checkInBody() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return """
+                {"occurredOn": "%s", "attendees": ["Channel Manager", "Partner Lead"],
+                 "summary": "Pipeline review %d", "sentiment": "%s", "nextSteps": ["Follow up"]}""".formatted(
+                        LocalDate.now(ZoneOffset.UTC).minusDays(random.nextInt(60)),
+                        random.nextInt(1_000_000),
+                        List.of("POSITIVE", "NEUTRAL", "NEGATIVE").get(random.nextInt(3)));
+    }
+
+    static String goalBody() {
+        return """
+                {"revenueTarget": {"amount": "%d.00", "currency": "USD"}, "dealTarget": %d}""".formatted(50_000 + ThreadLocalRandom.current().nextInt(500_000), 5);
+    }
+
+    static String currentQuarter() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -99,29 +100,54 @@ final class WriteLoad {
         while (System.nanoTime() < until) {
             long ticket = tickets.getAndIncrement();
             String partner = ticket % (dealsPerPartner + 1) == 0 ? null : workload.anyPartner();
-            long start = System.nanoTime();
-            Http.Answer answer = partner == null
-                    ? http.post("/api/partners", workload.onboardBody())
-                    : http.post("/api/deals", Workload.dealBody(partner));
-            long acked = System.nanoTime();
-            if (!answer.ok()) {
-                errors.incrementAndGet();
-                firstError.compareAndSet(null, answer.status() + " " + answer.body());
-                continue;
-            }
-            latency.record(acked - start);
-            JsonNode body = answer.json();
-            String id = body.get("id").asText();
             if (partner == null) {
-                workload.partnerCreated(id);
+                onboard();
+            } else if (ThreadLocalRandom.current().nextInt(5) == 0) {
+                command("POST", "/api/partners/" + partner + "/check-ins", Workload.checkInBody(), "/api/partners/");
+            } else {
+                command("POST", "/api/deals", Workload.dealBody(partner), "/api/deals/");
             }
-            Ack ack = new Ack(
-                    (partner == null ? "/api/partners/" : "/api/deals/") + id,
-                    body.get("version").asLong(),
-                    acked);
-            last.accumulateAndGet(ack, (a, b) -> a == null || b.ackNanos() > a.ackNanos() ? b : a);
-            toProbe.offer(ack);
         }
+    }
+
+    /** A partner's start, as a channel team does it: onboarding, the checklist, activation and a goal. */
+    private void onboard() {
+        String id = command("POST", "/api/partners", workload.onboardBody(), "/api/partners/");
+        if (id == null) {
+            return;
+        }
+        String partner = "/api/partners/" + id;
+        for (String step : Workload.STEPS) {
+            command("POST", partner + "/onboarding-steps/" + step, "", "/api/partners/");
+        }
+        if (command("POST", partner + "/activate", "", "/api/partners/") != null) {
+            workload.partnerCreated(id);
+        }
+        command("PUT", partner + "/goals/" + Workload.currentQuarter(), Workload.goalBody(), "/api/partners/");
+    }
+
+    /**
+     * Sends one command; records its latency and offers its acknowledgement to the lag probe.
+     *
+     * @param readPath where the command's result is read: the answer's id is appended
+     * @return the id the command answered, or {@code null} when it failed
+     */
+    private String command(String method, String path, String body, String readPath) {
+        long start = System.nanoTime();
+        Http.Answer answer = method.equals("PUT") ? http.put(path, body) : http.post(path, body);
+        long acked = System.nanoTime();
+        if (!answer.ok()) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, method + " " + path + ": " + answer.status() + " " + answer.body());
+            return null;
+        }
+        latency.record(acked - start);
+        JsonNode json = answer.json();
+        String id = json.get("id").asText();
+        Ack ack = new Ack(readPath + id, json.get("version").asLong(), acked);
+        last.accumulateAndGet(ack, (a, b) -> a == null || b.ackNanos() > a.ackNanos() ? b : a);
+        toProbe.offer(ack);
+        return id;
     }
 
     private void probe() {
