@@ -5,6 +5,7 @@ import io.sidecar.prm.command.support.RefusalInterceptor;
 import io.sidecar.prm.events.PrmMetadata;
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,13 @@ public class CommandSideConfiguration {
             data.put(
                     PrmMetadata.CORRELATION_ID,
                     message.getMetaData().getOrDefault(PrmMetadata.CORRELATION_ID, message.getIdentifier()));
-            data.put(PrmMetadata.CAUSATION_ID, message.getIdentifier());
+            // a policy's command names the event that triggered it: its events name that event too
+            data.put(
+                    PrmMetadata.CAUSATION_ID,
+                    message instanceof CommandMessage<?>
+                                    && message.getMetaData().containsKey(PrmMetadata.CAUSATION_ID)
+                            ? message.getMetaData().get(PrmMetadata.CAUSATION_ID)
+                            : message.getIdentifier());
             return data;
         };
     }

@@ -4,6 +4,7 @@ import io.sidecar.prm.command.support.CommandResult;
 import io.sidecar.prm.command.support.MoneyAmount;
 import io.sidecar.prm.command.web.CommandSender;
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.deal.DealStage;
 import io.sidecar.prm.events.deal.DealStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,10 +38,10 @@ class DealCommandController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Register a deal for a partner", description = "The registration waits for approval.")
-    ResponseEntity<RecordedDeal> record(@RequestBody RecordDealRequest body, HttpServletRequest request) {
+    ResponseEntity<Registration> record(@RequestBody RecordDealRequest body, HttpServletRequest request) {
         RecordDealRequest.CustomerRequest customer = body.customer();
         Money amount = body.amount();
-        CommandResult result = sender.send(
+        RecordedDeal recorded = sender.sendFor(
                 new RecordDealCommand(
                         UUID.randomUUID().toString(),
                         body.partnerId(),
@@ -52,8 +54,52 @@ class DealCommandController {
                         body.fundRequestId(),
                         clock.instant()),
                 request);
+        CommandResult result = recorded.result();
         return ResponseEntity.created(URI.create("/api/deals/" + result.id()))
-                .body(new RecordedDeal(result.id(), result.version(), DealStatus.PENDING_APPROVAL));
+                .body(new Registration(result.id(), result.version(), recorded.status(), recorded.conflictingDealId()));
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "Approve a pending registration", description = "Protected for prm.deals.protection-period.")
+    CommandResult approve(@PathVariable String id, HttpServletRequest request) {
+        return sender.send(new DealCommands.ApproveDealCommand(id, clock.instant()), request);
+    }
+
+    @PostMapping(path = "/{id}/reject", consumes = "application/json")
+    @Operation(summary = "Reject a pending registration")
+    CommandResult reject(@PathVariable String id, @RequestBody ReasonRequest body, HttpServletRequest request) {
+        return sender.send(new DealCommands.RejectDealCommand(id, body.reason(), clock.instant()), request);
+    }
+
+    @PostMapping(path = "/{id}/stage", consumes = "application/json")
+    @Operation(summary = "Move an approved deal forward: QUALIFIED, PROPOSAL, NEGOTIATION")
+    CommandResult stage(@PathVariable String id, @RequestBody StageRequest body, HttpServletRequest request) {
+        return sender.send(new DealCommands.AdvanceDealStageCommand(id, body.stage(), clock.instant()), request);
+    }
+
+    @PostMapping(path = "/{id}/win", consumes = "application/json")
+    @Operation(summary = "Record an approved deal as won", description = "closedOn not in the future.")
+    CommandResult win(@PathVariable String id, @RequestBody WinRequest body, HttpServletRequest request) {
+        Money amount = body.amount();
+        return sender.send(
+                new DealCommands.WinDealCommand(
+                        id,
+                        amount == null ? null : new MoneyAmount(amount.amount(), amount.currency()),
+                        body.closedOn(),
+                        clock.instant()),
+                request);
+    }
+
+    @PostMapping(path = "/{id}/lose", consumes = "application/json")
+    @Operation(summary = "Record an approved deal as lost")
+    CommandResult lose(@PathVariable String id, @RequestBody ReasonRequest body, HttpServletRequest request) {
+        return sender.send(new DealCommands.LoseDealCommand(id, body.reason(), clock.instant()), request);
+    }
+
+    @PostMapping(path = "/{id}/extend-protection", consumes = "application/json")
+    @Operation(summary = "Extend an approved deal's protection by 1–180 days")
+    CommandResult extend(@PathVariable String id, @RequestBody ExtendRequest body, HttpServletRequest request) {
+        return sender.send(new DealCommands.ExtendProtectionCommand(id, body.days(), clock.instant()), request);
     }
 
     /**
@@ -86,9 +132,22 @@ class DealCommandController {
     /**
      * The answer to a registration.
      *
-     * @param id      the deal's id
-     * @param version the number of events in the deal's stream
-     * @param status  the registration's status after the command
+     * @param id                the deal's id
+     * @param version           the number of events in the deal's stream
+     * @param status            {@code PENDING_APPROVAL}, or {@code REJECTED} for a channel conflict
+     * @param conflictingDealId for a channel conflict, the registration that holds the customer and product
      */
-    record RecordedDeal(String id, long version, DealStatus status) {}
+    record Registration(String id, long version, DealStatus status, String conflictingDealId) {}
+
+    /** A body that gives a reason. */
+    record ReasonRequest(String reason) {}
+
+    /** The body of {@code POST /api/deals/{id}/stage}. */
+    record StageRequest(DealStage stage) {}
+
+    /** The body of {@code POST /api/deals/{id}/win}: the amount won and the day it closed. */
+    record WinRequest(Money amount, LocalDate closedOn) {}
+
+    /** The body of {@code POST /api/deals/{id}/extend-protection}: 1–180 days. */
+    record ExtendRequest(Integer days) {}
 }

@@ -151,6 +151,16 @@ public class Claims implements AutoCloseable {
         jdbc.update("DELETE FROM " + TABLE + " WHERE scope = ? AND claim_key = ? AND owner_id = ?", scope, key, owner);
     }
 
+    /** The claims of a scope whose keys start with {@code prefix}, such as a partner's open registrations. */
+    public List<Claim> findByPrefix(String scope, String prefix) {
+        return jdbc.query(
+                "SELECT scope, claim_key, owner_id, confirmed, claimed_at FROM " + TABLE
+                        + " WHERE scope = ? AND claim_key LIKE ? ESCAPE '!'",
+                Claims::claim,
+                scope,
+                prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    }
+
     public Optional<Claim> find(String scope, String key) {
         List<Claim> found = jdbc.query(
                 "SELECT scope, claim_key, owner_id, confirmed, claimed_at FROM " + TABLE

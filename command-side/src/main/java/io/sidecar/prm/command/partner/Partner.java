@@ -19,6 +19,7 @@ import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerSuspended;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerTierChanged;
+import io.sidecar.prm.events.partner.TierPromotion;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -114,6 +115,25 @@ public class Partner {
             apply(new PartnerTierChanged(
                     partnerId, tier, command.tier(), command.reason(), false, null, command.changedAt()));
         }
+    }
+
+    /** The tier policy's promotion: only upwards, only for an ACTIVE partner; otherwise nothing happens. */
+    void promote(PromotePartnerCommand command) {
+        if (status != PartnerStatus.ACTIVE || tier.compareTo(command.tier()) >= 0) {
+            return;
+        }
+        apply(new PartnerTierChanged(
+                partnerId,
+                tier,
+                command.tier(),
+                "won revenue over the trailing 12 months, "
+                        + command.trailingRevenue().amount() + " "
+                        + command.trailingRevenue().currency() + ", reached the " + command.tier() + " threshold of "
+                        + command.threshold().amount() + " (tier rules version " + command.ruleSetVersion() + ")",
+                true,
+                new TierPromotion(
+                        command.ruleSetVersion(), command.threshold(), command.trailingRevenue(), command.dealId()),
+                command.promotedAt()));
     }
 
     void setGoal(SetPartnerGoalCommand command) {

@@ -62,6 +62,11 @@ class PartnerCommandHandler {
     }
 
     @CommandHandler
+    CommandResult handle(PromotePartnerCommand command) {
+        return decide(command.partnerId(), partner -> partner.promote(command));
+    }
+
+    @CommandHandler
     CommandResult handle(SetPartnerGoalCommand command) {
         String currency =
                 command.revenueTarget() == null ? null : command.revenueTarget().currency();

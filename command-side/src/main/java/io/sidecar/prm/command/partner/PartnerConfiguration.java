@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * with thousands of check-ins loads from its latest snapshot and the events after it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PartnerRules.class)
+@EnableConfigurationProperties({PartnerRules.class, TierPolicyRules.class})
 class PartnerConfiguration {
 
     @Bean

@@ -110,7 +110,7 @@ class PartnerLifecycleController {
     }
 
     @PostMapping(path = "/offboard", consumes = "application/json")
-    @Operation(summary = "Offboard a partner (final)", description = "Frees its name for another partner.")
+    @Operation(summary = "Offboard a partner (final)", description = "Frees its name; its open deals are withdrawn.")
     CommandResult offboard(@PathVariable String id, @RequestBody ReasonRequest body, HttpServletRequest request) {
         return sender.send(new OffboardPartnerCommand(id, body.reason(), clock.instant()), request);
     }

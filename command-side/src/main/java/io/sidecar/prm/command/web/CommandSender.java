@@ -23,6 +23,11 @@ public class CommandSender {
     }
 
     public CommandResult send(Object command, HttpServletRequest request) {
+        return sendFor(command, request);
+    }
+
+    /** Sends a command whose handler answers something other than a {@link CommandResult}. */
+    public <R> R sendFor(Object command, HttpServletRequest request) {
         MetaData metaData = MetaData.from(Map.of(
                 PrmMetadata.ACTOR,
                 PrmMetadata.ANONYMOUS,

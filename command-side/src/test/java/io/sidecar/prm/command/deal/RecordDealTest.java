@@ -21,6 +21,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.sidecar.prm.command.support.CommandRefusedException;
 import io.sidecar.prm.command.support.CommandResult;
+import io.sidecar.prm.events.deal.DealStatus;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +48,7 @@ class RecordDealTest {
 
     @BeforeEach
     void setUp() {
-        AggregateTestFixture<Deal> aggregateFixture = new AggregateTestFixture<>(Deal.class);
-        aggregateFixture.registerAnnotatedCommandHandler(
-                new DealCommandHandler(aggregateFixture.getRepository(), partnerStatuses, dealRules()));
-        fixture = aggregateFixture;
+        fixture = DealTestData.fixture(partnerStatuses, dealRules());
     }
 
     @Test
@@ -60,7 +57,8 @@ class RecordDealTest {
                 .when(recordDeal().build())
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(dealRecorded())
-                .expectResultMessagePayload(new CommandResult(DEAL_ID, 1));
+                .expectResultMessagePayload(
+                        new RecordedDeal(new CommandResult(DEAL_ID, 1), DealStatus.PENDING_APPROVAL, null));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.sidecar.prm.command.lookup.Claims;
 import io.sidecar.prm.command.support.MoneyAmount;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.deal.DealWon;
 import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
@@ -20,6 +21,7 @@ import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerTierChanged;
 import io.sidecar.prm.events.partner.PartnerType;
 import io.sidecar.prm.events.partner.Sentiment;
+import io.sidecar.prm.events.partner.TierPromotion;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,6 +106,21 @@ final class PartnerTestData {
 
     static final String SUSPENSION_REASON = "Compliance review pending";
     static final String OFFBOARDING_REASON = "Partnership ended by mutual agreement";
+
+    /** The automatic tier policy's thresholds: the defaults, under a rule set version of their own. */
+    static final String TIER_RULES_VERSION = "2025-1";
+
+    static final BigDecimal SILVER_THRESHOLD = new BigDecimal("100000");
+    static final BigDecimal GOLD_THRESHOLD = new BigDecimal("500000");
+    static final BigDecimal PLATINUM_THRESHOLD = new BigDecimal("2000000");
+
+    /** The won deal that takes the partner across a threshold. */
+    static final String WINNING_DEAL_ID = "deal-globex-1";
+
+    /** When that deal was won, late in the UTC day of {@link #WON_DAY}: the promotion carries this time. */
+    static final Instant PROMOTED_AT = Instant.parse("2025-05-15T22:30:00Z");
+
+    static final LocalDate WON_DAY = LocalDate.of(2025, 5, 15);
 
     private PartnerTestData() {}
 
@@ -198,6 +215,70 @@ final class PartnerTestData {
     /** A manager's tier change, as recorded. */
     static PartnerTierChanged tierChanged(PartnerTier from, PartnerTier to) {
         return new PartnerTierChanged(PARTNER_ID, from, to, TIER_REASON, false, null, TIER_CHANGED_AT);
+    }
+
+    /** The tier policy's rules the tests run under. */
+    static TierPolicyRules tierPolicyRules() {
+        return new TierPolicyRules(TIER_RULES_VERSION, SILVER_THRESHOLD, GOLD_THRESHOLD, PLATINUM_THRESHOLD);
+    }
+
+    /** An amount in the reporting currency, exactly as written (its scale counts). */
+    static Money usd(String amount) {
+        return new Money(new BigDecimal(amount), REPORTING_CURRENCY);
+    }
+
+    /** The policy's promotion for {@link #WINNING_DEAL_ID}, won at {@link #PROMOTED_AT}. */
+    static PromotePartnerCommand promotePartner(PartnerTier tier, String threshold, String trailingRevenue) {
+        return new PromotePartnerCommand(
+                PARTNER_ID,
+                tier,
+                TIER_RULES_VERSION,
+                usd(threshold),
+                usd(trailingRevenue),
+                WINNING_DEAL_ID,
+                PROMOTED_AT);
+    }
+
+    /** The promotion the policy asks for once {@code won} took the trailing revenue to a threshold. */
+    static PromotePartnerCommand promotePartner(
+            PartnerTier tier, String threshold, String trailingRevenue, DealWon won) {
+        return new PromotePartnerCommand(
+                won.partnerId(),
+                tier,
+                TIER_RULES_VERSION,
+                usd(threshold),
+                usd(trailingRevenue),
+                won.dealId(),
+                won.wonAt());
+    }
+
+    /** An automatic promotion, as {@link #promotePartner(PartnerTier, String, String)} records it. */
+    static PartnerTierChanged tierPromoted(PartnerTier from, PartnerTier to, String threshold, String trailingRevenue) {
+        return new PartnerTierChanged(
+                PARTNER_ID,
+                from,
+                to,
+                "won revenue over the trailing 12 months, " + trailingRevenue + " " + REPORTING_CURRENCY
+                        + ", reached the " + to + " threshold of " + threshold + " (tier rules version "
+                        + TIER_RULES_VERSION + ")",
+                true,
+                new TierPromotion(TIER_RULES_VERSION, usd(threshold), usd(trailingRevenue), WINNING_DEAL_ID),
+                PROMOTED_AT);
+    }
+
+    /** A deal of the partner won for {@code amount}, closed on {@code closedOn} and recorded that evening. */
+    static DealWon dealWon(String dealId, String amount, LocalDate closedOn) {
+        return dealWon(PARTNER_ID, dealId, amount, closedOn);
+    }
+
+    /** A deal of {@code partnerId} won for {@code amount}, closed on {@code closedOn}. */
+    static DealWon dealWon(String partnerId, String dealId, String amount, LocalDate closedOn) {
+        return new DealWon(
+                dealId,
+                partnerId,
+                usd(amount),
+                closedOn,
+                closedOn.atTime(22, 30).toInstant(ZoneOffset.UTC));
     }
 
     /** A builder that starts from the valid goal. */

@@ -1,0 +1,42 @@
+package io.sidecar.prm.command.deal;
+
+import io.sidecar.prm.command.lookup.LookupDatabase;
+import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Deal registration's wiring: its lookups beside the claims, the expiry sweep's schedule, and policies that
+ * retry a failed event instead of logging and skipping it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class DealConfiguration {
+
+    /** The command side's policies: each an event processor that sends commands. */
+    static final String[] POLICIES = {OffboardingWithdrawsDeals.NAME, "tier-promotion"};
+
+    @Bean
+    DealProtections dealProtections(LookupDatabase database, Clock clock) {
+        return new DealProtections(database.dataSource(), clock);
+    }
+
+    @Bean
+    WonDeals wonDeals(LookupDatabase database) {
+        return new WonDeals(database.dataSource());
+    }
+
+    @Bean
+    ConfigurerModule policyErrorHandling() {
+        return configurer -> {
+            for (String policy : POLICIES) {
+                configurer
+                        .eventProcessing()
+                        .registerListenerInvocationErrorHandler(policy, config -> PropagatingErrorHandler.instance());
+            }
+        };
+    }
+}

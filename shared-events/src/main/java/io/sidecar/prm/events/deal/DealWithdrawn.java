@@ -1,0 +1,17 @@
+package io.sidecar.prm.events.deal;
+
+import io.sidecar.prm.events.PartnerEvent;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * An open deal was withdrawn, because its partner was offboarded.
+ *
+ * @param dealId      the deal
+ * @param partnerId   its partner
+ * @param reason      why
+ * @param withdrawnAt when
+ */
+@Revision("1")
+public record DealWithdrawn(String dealId, String partnerId, String reason, Instant withdrawnAt)
+        implements PartnerEvent {}
