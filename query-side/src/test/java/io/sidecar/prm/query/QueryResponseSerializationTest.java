@@ -9,14 +9,22 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Customer;
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.deal.DealStage;
 import io.sidecar.prm.events.deal.DealStatus;
+import io.sidecar.prm.events.deal.RejectionKind;
 import io.sidecar.prm.events.partner.OnboardingStep;
+import io.sidecar.prm.events.partner.PartnerOnboarded;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerType;
+import io.sidecar.prm.query.deal.DealPage;
 import io.sidecar.prm.query.deal.DealView;
+import io.sidecar.prm.query.partner.OpenDeal;
 import io.sidecar.prm.query.partner.PartnerPage;
 import io.sidecar.prm.query.partner.PartnerView;
+import io.sidecar.prm.query.partner.PartnerViewFold;
+import io.sidecar.prm.query.partner.QuarterWon;
+import io.sidecar.prm.query.readmodel.StreamVersions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,13 +40,13 @@ import org.junit.jupiter.api.Test;
  */
 class QueryResponseSerializationTest {
 
-    private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(new ObjectMapper()
-                    .registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS))
-            .build();
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    private final JacksonSerializer serializer =
+            JacksonSerializer.builder().objectMapper(mapper).build();
 
     private static final PartnerView PARTNER = new PartnerView(
             "p-1",
@@ -56,12 +64,18 @@ class QueryResponseSerializationTest {
             0,
             null,
             new Money(new BigDecimal("10.00"), "USD"),
-            Money.zero("USD"),
+            Map.of("UNSTAGED", new Money(new BigDecimal("10.00"), "USD")),
+            new Money(new BigDecimal("5.50"), "USD"),
+            Map.of("2026-Q1", new QuarterWon(new Money(new BigDecimal("5.50"), "USD"), 1)),
+            new BigDecimal("0.5000"),
+            1,
+            1,
             1,
             Instant.parse("2026-01-01T00:00:00Z"),
             null,
             1,
-            Map.of("d-1", 1L));
+            Map.of("d-1", new OpenDeal(new Money(new BigDecimal("10.00"), "USD"), DealStatus.APPROVED, null)),
+            StreamVersions.NONE.with("d-1", 2).with("d-2", 3));
 
     @Test
     void aPartnerPageSurvivesTheTripWithoutItsInternalBookkeeping() {
@@ -71,8 +85,33 @@ class QueryResponseSerializationTest {
         assertThat(view.name()).isEqualTo("Acme");
         assertThat(view.pipeline()).isEqualTo(PARTNER.pipeline());
         assertThat(view.version()).isEqualTo(1);
-        assertThat(view.dealVersions()).isEmpty();
+        assertThat(view.pipelineByStage()).isEqualTo(PARTNER.pipelineByStage());
+        assertThat(view.wonRevenue()).isEqualTo(PARTNER.wonRevenue());
+        assertThat(view.wonRevenueByQuarter()).isEqualTo(PARTNER.wonRevenueByQuarter());
+        assertThat(view.winRate()).isEqualTo(new BigDecimal("0.5000"));
+        assertThat(view.dealsWon()).isEqualTo(1);
+        assertThat(view.dealsLost()).isEqualTo(1);
+        assertThat(view.dealVersions()).isEqualTo(StreamVersions.NONE);
+        assertThat(view.openDealsById()).isEmpty();
         assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void aPartnerWithoutClosedDealsShowsItsWinRateAsNull() throws Exception {
+        PartnerView fresh = new PartnerViewFold("USD")
+                .apply(
+                        null,
+                        new PartnerOnboarded(
+                                "p-2", "Initech", PartnerType.SERVICES, "FR", PARTNER.contact(), null, Instant.EPOCH),
+                        0);
+
+        String json = mapper.writeValueAsString(fresh);
+
+        assertThat(json)
+                .contains("\"winRate\":null")
+                .doesNotContain("openDealsById")
+                .doesNotContain("dealVersions");
+        assertThat(roundTrip(fresh, PartnerView.class)).isEqualTo(fresh);
     }
 
     @Test
@@ -85,11 +124,61 @@ class QueryResponseSerializationTest {
                 new Money(new BigDecimal("10.00"), "USD"),
                 LocalDate.parse("2026-06-30"),
                 null,
-                DealStatus.PENDING_APPROVAL,
+                DealStatus.REJECTED,
+                null,
+                null,
+                null,
+                null,
+                "channel conflict",
+                new DealView.Rejection(
+                        RejectionKind.CHANNEL_CONFLICT,
+                        "channel conflict",
+                        "d-0",
+                        Instant.parse("2026-01-01T00:00:00Z")),
+                List.of(
+                        new DealView.TrailEntry(
+                                "DealRecorded",
+                                DealStatus.PENDING_APPROVAL,
+                                null,
+                                Instant.parse("2026-01-02T00:00:00Z"),
+                                "10.00 USD of Sidecar for Globex"),
+                        new DealView.TrailEntry(
+                                "DealRejected",
+                                DealStatus.REJECTED,
+                                null,
+                                Instant.parse("2026-01-02T00:00:00Z"),
+                                "channel conflict (deal d-0)")),
                 Instant.parse("2026-01-02T00:00:00Z"),
-                1);
+                2);
 
         assertThat(roundTrip(deal, DealView.class)).isEqualTo(deal);
+    }
+
+    @Test
+    void aWonDealSurvivesTheTripInAPage() {
+        DealView deal = new DealView(
+                "d-1",
+                "p-1",
+                new Customer("Globex", "globex.example"),
+                "Sidecar",
+                new Money(new BigDecimal("10.00"), "USD"),
+                LocalDate.parse("2026-06-30"),
+                "f-1",
+                DealStatus.WON,
+                DealStage.NEGOTIATION,
+                Instant.parse("2026-04-02T00:00:00Z"),
+                new Money(new BigDecimal("12.10"), "USD"),
+                LocalDate.parse("2026-03-31"),
+                null,
+                null,
+                List.of(),
+                Instant.parse("2026-01-02T00:00:00Z"),
+                3);
+
+        DealPage page = roundTrip(new DealPage(List.of(deal), 7), DealPage.class);
+
+        assertThat(page.items()).containsExactly(deal);
+        assertThat(page.total()).isEqualTo(7);
     }
 
     private <T> T roundTrip(T value, Class<T> type) {

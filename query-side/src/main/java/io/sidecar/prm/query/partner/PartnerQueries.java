@@ -54,7 +54,11 @@ class PartnerQueries {
                 .skip((long) query.page() * query.size())
                 .limit(query.size());
         // list items are summaries: the projection's bookkeeping and the partner page's details stay out
-        find.fields().exclude("dealVersions").exclude("recentCheckIns").exclude("goals");
+        find.fields()
+                .exclude("dealVersions")
+                .exclude("openDealsById")
+                .exclude("recentCheckIns")
+                .exclude("goals");
         return new PartnerPage(mongo.find(find, PartnerView.class), total);
     }
 }

@@ -75,8 +75,8 @@ class PartnerQueryController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @Parameter(
-                            description =
-                                    "field,asc|desc; fields: name, type, region, status, tier, onboardedAt, lastCheckInOn")
+                            description = "field,asc|desc; fields: name, type, region, status, tier, onboardedAt,"
+                                    + " lastCheckInOn")
                     @RequestParam(required = false)
                     String sort) {
         ListRequest list = ListRequest.of(page, size, sort, SORTABLE, "name,asc");

@@ -9,11 +9,15 @@ import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerType;
 import io.sidecar.prm.events.partner.Sentiment;
 import io.sidecar.prm.query.readmodel.ReadModel;
+import io.sidecar.prm.query.readmodel.StreamVersions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,27 +27,35 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * watches. One document per partner in the {@code partners} collection; per-partner figures live here so that
  * reads are by {@code _id}.
  *
- * @param id             the partner's id
- * @param name           the partner's name
- * @param type           the kind of partner
- * @param region         ISO 3166-1 alpha-2 country code
- * @param contact        the main contact
- * @param website        the website, or {@code null}
- * @param status         lifecycle status
- * @param statusReason   why it is suspended or offboarded, else {@code null}
- * @param tier           current tier
- * @param onboarding     the onboarding checklist: steps done and missing
- * @param goals          the goals per quarter, oldest first, with attainment
- * @param recentCheckIns the last 10 check-ins, newest first (all of them: {@code GET .../check-ins})
- * @param checkIns       how many check-ins were recorded
- * @param lastCheckInOn  the day of the latest check-in, or {@code null}
- * @param pipeline       sum of the amounts of the partner's open deals
- * @param wonRevenue     sum of the amounts of the partner's won deals
- * @param openDeals      number of open deal registrations
- * @param onboardedAt    when the partner was onboarded
- * @param activatedAt    when it was first activated, or {@code null}
- * @param version        the number of events in the partner's own stream
- * @param dealVersions   how many events of each of the partner's deals are folded in (for idempotency)
+ * @param id                  the partner's id
+ * @param name                the partner's name
+ * @param type                the kind of partner
+ * @param region              ISO 3166-1 alpha-2 country code
+ * @param contact             the main contact
+ * @param website             the website, or {@code null}
+ * @param status              lifecycle status
+ * @param statusReason        why it is suspended or offboarded, else {@code null}
+ * @param tier                current tier
+ * @param onboarding          the onboarding checklist: steps done and missing
+ * @param goals               the goals per quarter, oldest first, with attainment
+ * @param recentCheckIns      the last 10 check-ins, newest first (all of them: {@code GET .../check-ins})
+ * @param checkIns            how many check-ins were recorded
+ * @param lastCheckInOn       the day of the latest check-in, or {@code null}
+ * @param pipeline            sum of the amounts of the partner's approved open deals (pending ones are not in it yet)
+ * @param pipelineByStage     the pipeline per stage: {@link #UNSTAGED} (approved, no stage reached yet), then each
+ *                            {@code DealStage} in order; every key always present
+ * @param wonRevenue          sum of the amounts of the partner's won deals
+ * @param wonRevenueByQuarter won revenue and won deals per calendar quarter ({@code YYYY-Qn}) of closing,
+ *                            oldest quarter first
+ * @param winRate             won ÷ (won + lost), four decimals; {@code null} ("n/a") while no deal was won or lost
+ * @param dealsWon            number of won deals
+ * @param dealsLost           number of lost deals
+ * @param openDeals           number of open deal registrations, pending or approved
+ * @param onboardedAt         when the partner was onboarded
+ * @param activatedAt         when it was first activated, or {@code null}
+ * @param version             the number of events in the partner's own stream
+ * @param openDealsById       each open deal's amount, status and stage, for the figures (internal bookkeeping)
+ * @param dealVersions        how many events of each of the partner's deals are folded in (for idempotency)
  */
 @Document("partners")
 public record PartnerView(
@@ -62,26 +74,41 @@ public record PartnerView(
         int checkIns,
         LocalDate lastCheckInOn,
         Money pipeline,
+        Map<String, Money> pipelineByStage,
         Money wonRevenue,
+        Map<String, QuarterWon> wonRevenueByQuarter,
+        BigDecimal winRate,
+        int dealsWon,
+        int dealsLost,
         int openDeals,
         Instant onboardedAt,
         Instant activatedAt,
         long version,
-        @JsonIgnore Map<String, Long> dealVersions)
+        @JsonIgnore Map<String, OpenDeal> openDealsById,
+        @JsonIgnore StreamVersions dealVersions)
         implements ReadModel {
 
     /** How many check-ins the partner's document keeps. */
     public static final int RECENT_CHECK_INS = 10;
+    /** The {@link #pipelineByStage} key of approved deals that have not reached a stage yet. */
+    public static final String UNSTAGED = "UNSTAGED";
 
     public PartnerView {
         goals = goals == null ? List.of() : List.copyOf(goals);
         recentCheckIns = recentCheckIns == null ? List.of() : List.copyOf(recentCheckIns);
-        dealVersions = dealVersions == null ? Map.of() : Map.copyOf(dealVersions);
+        // insertion order is the funnel's order; the quarters sort by name, which is by time
+        pipelineByStage =
+                pipelineByStage == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pipelineByStage));
+        wonRevenueByQuarter = wonRevenueByQuarter == null
+                ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(wonRevenueByQuarter));
+        openDealsById = openDealsById == null ? Map.of() : Map.copyOf(openDealsById);
+        dealVersions = dealVersions == null ? StreamVersions.NONE : dealVersions;
     }
 
     @Override
     public long appliedVersion(String aggregateId) {
-        return id.equals(aggregateId) ? version : dealVersions.getOrDefault(aggregateId, 0L);
+        return id.equals(aggregateId) ? version : dealVersions.of(aggregateId);
     }
 
     /**

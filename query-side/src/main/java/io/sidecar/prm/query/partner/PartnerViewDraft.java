@@ -1,17 +1,15 @@
 package io.sidecar.prm.query.partner;
 
 import io.sidecar.prm.events.Contact;
-import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.partner.PartnerProfileUpdated;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
+import io.sidecar.prm.query.readmodel.StreamVersions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A {@link PartnerView} being changed by one event in {@link PartnerViewFold}: a copy with a few fields set. */
 final class PartnerViewDraft {
@@ -29,11 +27,10 @@ final class PartnerViewDraft {
     private List<PartnerView.CheckIn> recentCheckIns;
     private int checkIns;
     private LocalDate lastCheckInOn;
-    private Money pipeline;
-    private int openDeals;
+    private DealFigures figures;
     private Instant activatedAt;
     private long version;
-    private Map<String, Long> dealVersions;
+    private StreamVersions dealVersions;
 
     private PartnerViewDraft(PartnerView view) {
         this.view = view;
@@ -49,8 +46,7 @@ final class PartnerViewDraft {
         recentCheckIns = view.recentCheckIns();
         checkIns = view.checkIns();
         lastCheckInOn = view.lastCheckInOn();
-        pipeline = view.pipeline();
-        openDeals = view.openDeals();
+        figures = DealFigures.of(view);
         activatedAt = view.activatedAt();
         version = view.version();
         dealVersions = view.dealVersions();
@@ -113,21 +109,14 @@ final class PartnerViewDraft {
         return this;
     }
 
-    PartnerViewDraft pipeline(Money value) {
-        pipeline = value;
-        return this;
-    }
-
-    PartnerViewDraft openDeals(int value) {
-        openDeals = value;
+    PartnerViewDraft figures(DealFigures value) {
+        figures = value;
         return this;
     }
 
     /** Records how many events of a deal's stream the view has folded. */
     PartnerViewDraft dealVersion(String dealId, long value) {
-        Map<String, Long> updated = new HashMap<>(dealVersions);
-        updated.put(dealId, value);
-        dealVersions = updated;
+        dealVersions = dealVersions.with(dealId, value);
         return this;
     }
 
@@ -147,12 +136,18 @@ final class PartnerViewDraft {
                 recentCheckIns,
                 checkIns,
                 lastCheckInOn,
-                pipeline,
-                view.wonRevenue(),
-                openDeals,
+                figures.pipeline(),
+                figures.pipelineByStage(),
+                figures.wonRevenue(),
+                figures.wonByQuarter(),
+                figures.winRate(),
+                figures.dealsWon(),
+                figures.dealsLost(),
+                figures.open().size(),
                 view.onboardedAt(),
                 activatedAt,
                 version,
+                figures.open(),
                 dealVersions);
     }
 }

@@ -1,7 +1,5 @@
 package io.sidecar.prm.query.partner;
 
-import io.sidecar.prm.events.Money;
-import io.sidecar.prm.events.deal.DealRecorded;
 import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
@@ -15,17 +13,16 @@ import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerSuspended;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerTierChanged;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.sidecar.prm.query.readmodel.StreamVersions;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The pure fold from a partner's events (its own and its deals') to its {@link PartnerView}: no I/O, so the same
- * function serves the live projection, any rebuild and the auditors' state as of an instant.
+ * function serves the live projection, any rebuild and the auditors' state as of an instant. The deal figures are
+ * {@link DealFigures}' part, the goals' attainment {@link PartnerGoals}'.
  */
 public final class PartnerViewFold {
 
@@ -55,11 +52,14 @@ public final class PartnerViewFold {
         if (view == null) {
             return null;
         }
-        if (event instanceof DealRecorded recorded) {
+        String dealId = DealEvents.dealIdOf(event);
+        if (dealId != null) {
+            // a deal's events count in its own stream, not in the partner's version
+            DealFigures figures = DealFigures.of(view).apply(event);
             return PartnerViewDraft.of(view)
-                    .pipeline(view.pipeline().plus(recorded.amount()))
-                    .openDeals(view.openDeals() + 1)
-                    .dealVersion(recorded.dealId(), sequence + 1)
+                    .figures(figures)
+                    .goals(PartnerGoals.withWon(view.goals(), figures.wonByQuarter()))
+                    .dealVersion(dealId, sequence + 1)
                     .build();
         }
         PartnerViewDraft draft = PartnerViewDraft.of(view).version(sequence + 1);
@@ -75,7 +75,8 @@ public final class PartnerViewFold {
             return draft.tier(changed.to()).build();
         }
         if (event instanceof PartnerGoalSet goal) {
-            return draft.goals(withGoal(view.goals(), goal)).build();
+            return draft.goals(PartnerGoals.withGoal(view.goals(), goal, view.wonRevenueByQuarter()))
+                    .build();
         }
         if (event instanceof CheckInRecorded checkIn) {
             return draft.checkIn(checkIn(checkIn), NEWEST_FIRST).build();
@@ -96,7 +97,7 @@ public final class PartnerViewFold {
     }
 
     private PartnerView onboarded(PartnerOnboarded event, long sequence) {
-        Money zero = Money.zero(reportingCurrency);
+        DealFigures figures = DealFigures.none(reportingCurrency);
         return new PartnerView(
                 event.partnerId(),
                 event.name(),
@@ -112,13 +113,19 @@ public final class PartnerViewFold {
                 List.of(),
                 0,
                 null,
-                zero,
-                zero,
-                0,
+                figures.pipeline(),
+                figures.pipelineByStage(),
+                figures.wonRevenue(),
+                figures.wonByQuarter(),
+                figures.winRate(),
+                figures.dealsWon(),
+                figures.dealsLost(),
+                figures.open().size(),
                 event.onboardedAt(),
                 null,
                 sequence + 1,
-                Map.of());
+                figures.open(),
+                StreamVersions.NONE);
     }
 
     private static PartnerView.Onboarding stepDone(PartnerView view, OnboardingStep step) {
@@ -130,35 +137,6 @@ public final class PartnerViewFold {
                 .filter(each -> !done.contains(each))
                 .toList();
         return new PartnerView.Onboarding(done, missing);
-    }
-
-    /** The goals with this one replacing any goal of the same quarter, oldest quarter first. */
-    private List<PartnerView.Goal> withGoal(List<PartnerView.Goal> goals, PartnerGoalSet event) {
-        Money won = goals.stream()
-                .filter(goal -> goal.period().equals(event.period()))
-                .map(PartnerView.Goal::wonRevenue)
-                .findFirst()
-                .orElse(Money.zero(reportingCurrency));
-        int dealsWon = goals.stream()
-                .filter(goal -> goal.period().equals(event.period()))
-                .mapToInt(PartnerView.Goal::dealsWon)
-                .findFirst()
-                .orElse(0);
-        PartnerView.Goal goal = new PartnerView.Goal(
-                event.period(),
-                event.revenueTarget(),
-                event.dealTarget(),
-                won,
-                dealsWon,
-                attainment(won, event.revenueTarget()),
-                event.setAt());
-        return Stream.concat(goals.stream().filter(each -> !each.period().equals(event.period())), Stream.of(goal))
-                .sorted(Comparator.comparing(PartnerView.Goal::period))
-                .toList();
-    }
-
-    static BigDecimal attainment(Money won, Money target) {
-        return won.amount().divide(target.amount(), 4, RoundingMode.HALF_EVEN);
     }
 
     private static PartnerView.CheckIn checkIn(CheckInRecorded event) {

@@ -12,13 +12,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Answers unusable query parameters with a 400 problem that names the parameter.
+ * Answers unusable query parameters with a 400 problem that names the parameter, and an unknown parent resource
+ * of a list with a 404 problem.
  */
 @RestControllerAdvice(basePackages = "io.sidecar.prm.query")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,6 +43,11 @@ class QueryProblemHandler {
                 : "must be "
                         + (type == null ? "valid" : "a " + type.getSimpleName().toLowerCase());
         return problem(mismatch.getName(), message);
+    }
+
+    @ExceptionHandler(UnknownResourceException.class)
+    ResponseEntity<?> unknown(UnknownResourceException unknown) {
+        return ConsistentRead.notFound(unknown.what(), unknown.id());
     }
 
     /** The read side could not answer (a store or the query bus failed): a problem, never a bare error page. */

@@ -53,18 +53,28 @@ class PartnerViewFoldTest {
         assertThat(view.tier()).isEqualTo(PartnerTier.REGISTERED);
         assertThat(view.pipeline()).isEqualTo(Money.zero("USD"));
         assertThat(view.wonRevenue()).isEqualTo(Money.zero("USD"));
+        assertThat(view.pipelineByStage())
+                .containsOnlyKeys("UNSTAGED", "QUALIFIED", "PROPOSAL", "NEGOTIATION")
+                .allSatisfy((stage, amount) -> assertThat(amount).isEqualTo(Money.zero("USD")));
+        assertThat(view.wonRevenueByQuarter()).isEmpty();
+        assertThat(view.winRate()).as("n/a").isNull();
+        assertThat(view.dealsWon()).isZero();
+        assertThat(view.dealsLost()).isZero();
+        assertThat(view.openDeals()).isZero();
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.onboardedAt()).isEqualTo(ONBOARDED_AT);
     }
 
     @Test
-    void recordedDealsAddToThePipelineButNotToThePartnersVersion() {
+    void recordedDealsAreOpenButNeitherInThePipelineNorInThePartnersVersion() {
         PartnerView view = fold.apply(null, ONBOARDED, 0);
 
         view = fold.apply(view, deal("d-1", "1000.10"), 0);
         view = fold.apply(view, deal("d-2", "250.00"), 0);
 
-        assertThat(view.pipeline()).isEqualTo(new Money(new BigDecimal("1250.10"), "USD"));
+        assertThat(view.pipeline())
+                .as("pending registrations are not pipeline yet")
+                .isEqualTo(Money.zero("USD"));
         assertThat(view.openDeals()).isEqualTo(2);
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.appliedVersion("p-1")).isEqualTo(1);

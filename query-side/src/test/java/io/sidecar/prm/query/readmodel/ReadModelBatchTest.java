@@ -9,7 +9,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Customer;
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.deal.DealApproved;
 import io.sidecar.prm.events.deal.DealRecorded;
+import io.sidecar.prm.events.deal.DealWon;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
 import io.sidecar.prm.events.partner.PartnerType;
 import io.sidecar.prm.query.partner.PartnerView;
@@ -66,15 +68,31 @@ class ReadModelBatchTest {
 
     @Test
     void anEventAppliedTwiceLeavesTheSameDocument() {
-        inOneBatch(onboarded(), dealRecorded("d-1", 0));
+        inOneBatch(onboarded(), dealRecorded("d-1", 0), dealApproved("d-1", 1));
         PartnerView once = mongo.findById("p-1", PartnerView.class);
 
-        inOneBatch(onboarded(), dealRecorded("d-1", 0));
+        inOneBatch(onboarded(), dealRecorded("d-1", 0), dealApproved("d-1", 1));
         inOneBatch(dealRecorded("d-1", 0));
+        inOneBatch(dealApproved("d-1", 1));
 
         assertThat(mongo.findById("p-1", PartnerView.class)).isEqualTo(once);
         assertThat(once.openDeals()).isEqualTo(1);
         assertThat(once.pipeline()).isEqualTo(new Money(new BigDecimal("100.00"), "USD"));
+        assertThat(once.openDealsById()).containsOnlyKeys("d-1");
+    }
+
+    @Test
+    void aWinReplayedAfterACrashIsCountedOnce() {
+        inOneBatch(onboarded(), dealRecorded("d-1", 0), dealApproved("d-1", 1), dealWon("d-1", 2));
+        PartnerView once = mongo.findById("p-1", PartnerView.class);
+
+        inOneBatch(dealApproved("d-1", 1), dealWon("d-1", 2));
+
+        assertThat(mongo.findById("p-1", PartnerView.class)).isEqualTo(once);
+        assertThat(once.wonRevenue()).isEqualTo(new Money(new BigDecimal("100.00"), "USD"));
+        assertThat(once.dealsWon()).isEqualTo(1);
+        assertThat(once.wonRevenueByQuarter()).containsOnlyKeys("2026-Q1");
+        assertThat(once.pipeline()).isEqualTo(Money.zero("USD"));
     }
 
     @Test
@@ -133,6 +151,20 @@ class ReadModelBatchTest {
                         new Contact("Ada", "ada@acme.example", null),
                         null,
                         AT));
+    }
+
+    private static DomainEventMessage<?> dealApproved(String dealId, long sequence) {
+        return new GenericDomainEventMessage<>(
+                "Deal", dealId, sequence, new DealApproved(dealId, "p-1", AT.plusSeconds(90 * 86_400), AT));
+    }
+
+    private static DomainEventMessage<?> dealWon(String dealId, long sequence) {
+        return new GenericDomainEventMessage<>(
+                "Deal",
+                dealId,
+                sequence,
+                new DealWon(
+                        dealId, "p-1", new Money(new BigDecimal("100.00"), "USD"), LocalDate.parse("2026-03-02"), AT));
     }
 
     private static DomainEventMessage<?> dealRecorded(String dealId, long sequence) {
