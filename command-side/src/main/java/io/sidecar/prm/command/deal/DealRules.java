@@ -27,8 +27,11 @@ public record DealRules(
         @DefaultValue("90d") @NotNull Duration protectionPeriod,
         @DefaultValue("10s") @NotNull Duration expirySweepInterval) {
 
-    /** The defaults, in another reporting currency (tests). */
-    public DealRules(String reportingCurrency) {
-        this(reportingCurrency, 25, Duration.ofDays(90), Duration.ofSeconds(10));
+    /**
+     * The defaults, in the given reporting currency (tests). A factory, not a second constructor: Spring Boot
+     * binds a record through its only constructor.
+     */
+    public static DealRules defaults(String reportingCurrency) {
+        return new DealRules(reportingCurrency, 25, Duration.ofDays(90), Duration.ofSeconds(10));
     }
 }

@@ -96,7 +96,7 @@ final class DealTestData {
 
     /** The rules the tests run under: the defaults (25 open registrations, 90 days' protection). */
     static DealRules dealRules() {
-        return new DealRules(REPORTING_CURRENCY);
+        return DealRules.defaults(REPORTING_CURRENCY);
     }
 
     /** The default rules, but with {@code openLimit} open registrations per partner. */

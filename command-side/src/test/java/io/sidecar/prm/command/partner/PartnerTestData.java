@@ -142,7 +142,7 @@ final class PartnerTestData {
     /** The partner command handler on a fixture's repository, with the name lookup {@code claims}. */
     static PartnerCommandHandler handler(Repository<Partner> repository, Claims claims) {
         return new PartnerCommandHandler(
-                repository, new PartnerNames(claims, repository), new DealRules(REPORTING_CURRENCY));
+                repository, new PartnerNames(claims, repository), DealRules.defaults(REPORTING_CURRENCY));
     }
 
     /**

@@ -50,7 +50,7 @@ class TierPromotionPolicyTest {
     private TierPromotionPolicy policy(TierPolicyRules rules) {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:won-deals-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return new TierPromotionPolicy(new WonDeals(database), rules, new DealRules(REPORTING_CURRENCY), commands);
+        return new TierPromotionPolicy(new WonDeals(database), rules, DealRules.defaults(REPORTING_CURRENCY), commands);
     }
 
     /** The win as delivered to the policy, by {@link #ACTOR} in request {@link #CORRELATION_ID}. */
