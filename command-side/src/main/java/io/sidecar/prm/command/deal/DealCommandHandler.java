@@ -70,7 +70,7 @@ class DealCommandHandler {
             return conflicting(command, holder.get());
         }
         confirmOrRelease(REGISTRATIONS, key, command.dealId());
-        int open = claims.findByPrefix(OPEN_DEALS, command.partnerId() + "/").size();
+        int open = openRegistrations(command.partnerId());
         if (open >= rules.openLimit()) {
             throw CommandRefusedException.rule(
                     "deal.open-limit",
@@ -197,6 +197,11 @@ class DealCommandHandler {
 
     @CommandHandler
     CommandResult handle(DealCommands.WithdrawDealCommand command) {
+        if (load(command.dealId()).isEmpty()) {
+            // a claim whose command died before its events were stored: nothing to withdraw, free its place
+            claims.release(OPEN_DEALS, command.partnerId() + "/" + command.dealId(), command.dealId());
+            return new CommandResult(command.dealId(), 0);
+        }
         return decide(command.dealId(), deal -> {
             deal.withdraw(command);
             closeAfterCommit(deal);
@@ -218,6 +223,24 @@ class DealCommandHandler {
     private void confirmOrRelease(String scope, String key, String dealId) {
         CurrentUnitOfWork.get().afterCommit(u -> claims.confirm(scope, key, dealId));
         CurrentUnitOfWork.get().onRollback(u -> claims.release(scope, key, dealId));
+    }
+
+    /**
+     * The partner's open registrations. A claim left unconfirmed past its grace by a command that died before
+     * its events were stored is released here instead of taking a place for ever.
+     */
+    private int openRegistrations(String partnerId) {
+        int open = 0;
+        for (Claim claim : claims.findByPrefix(OPEN_DEALS, partnerId + "/")) {
+            if (claim.confirmed()
+                    || claims.inFlight(claim)
+                    || load(claim.owner()).isPresent()) {
+                open++;
+            } else {
+                claims.release(OPEN_DEALS, claim.key(), claim.owner());
+            }
+        }
+        return open;
     }
 
     /** Whether the deal exists, is open and holds this registration key: asked of its stream. */

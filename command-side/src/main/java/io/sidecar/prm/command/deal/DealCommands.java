@@ -73,6 +73,7 @@ public final class DealCommands {
     /** Withdraw an open deal (its partner was offboarded). */
     public record WithdrawDealCommand(
             @TargetAggregateIdentifier String dealId,
+            @NotBlank String partnerId,
             @NotBlank String reason,
             @NotNull Instant withdrawnAt) {}
 }

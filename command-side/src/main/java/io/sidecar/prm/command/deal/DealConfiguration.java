@@ -1,9 +1,12 @@
 package io.sidecar.prm.command.deal;
 
 import io.sidecar.prm.command.lookup.LookupDatabase;
+import io.sidecar.prm.events.PartnerEvent;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -18,6 +21,9 @@ class DealConfiguration {
 
     /** The command side's policies: each an event processor that sends commands. */
     static final String[] POLICIES = {OffboardingWithdrawsDeals.NAME, "tier-promotion"};
+
+    private static final SequencingPolicy<EventMessage<?>> BY_PARTNER = event ->
+            event.getPayload() instanceof PartnerEvent partnerEvent ? partnerEvent.partnerId() : event.getIdentifier();
 
     @Bean
     DealProtections dealProtections(LookupDatabase database, Clock clock) {

@@ -34,7 +34,10 @@ class OffboardingWithdrawsDeals {
             commands.sendAndWait(PolicyCommands.causedBy(
                     message,
                     new DealCommands.WithdrawDealCommand(
-                            open.owner(), "partner offboarded: " + event.reason(), event.offboardedAt())));
+                            open.owner(),
+                            event.partnerId(),
+                            "partner offboarded: " + event.reason(),
+                            event.offboardedAt())));
         }
     }
 }

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -45,7 +44,7 @@ public class Claims implements AutoCloseable {
     private final Duration inFlightGrace;
     private final boolean createdNow;
     private final TransactionTemplate transactions;
-    private volatile CountDownLatch rebuilt = new CountDownLatch(0);
+    private int rebuilding;
 
     public Claims(DataSource dataSource, Clock clock, Duration inFlightGrace) {
         this.dataSource = dataSource;
@@ -57,19 +56,25 @@ public class Claims implements AutoCloseable {
     }
 
     /** Makes claims wait until {@link #rebuildDone()}: a lookup being rebuilt must not say a taken key is free. */
-    public void holdClaimsForRebuild() {
-        rebuilt = new CountDownLatch(1);
+    public synchronized void holdClaimsForRebuild() {
+        rebuilding++;
     }
 
-    /** Lets claims through again. */
-    public void rebuildDone() {
-        rebuilt.countDown();
+    /** One rebuild is done; claims go through once every rebuild is. */
+    public synchronized void rebuildDone() {
+        rebuilding--;
+        notifyAll();
     }
 
-    private void awaitRebuild() {
+    private synchronized void awaitRebuild() {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         try {
-            if (!rebuilt.await(2, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the lookup is still being rebuilt from the events; try again");
+            while (rebuilding > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("the lookup is still being rebuilt from the events; try again");
+                }
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -135,6 +140,11 @@ public class Claims implements AutoCloseable {
                 holder.key(),
                 holder.owner(),
                 holder.confirmed());
+    }
+
+    /** Whether an unconfirmed claim is young enough that its command may still be running. */
+    public boolean inFlight(Claim claim) {
+        return !claim.confirmed() && claim.claimedAt().plus(inFlightGrace).isAfter(clock.instant());
     }
 
     /** The owner's events are stored: the claim is no longer in flight. */

@@ -318,7 +318,7 @@ final class DealTestData {
 
     /** The withdrawal the offboarding policy sends for {@code dealId}. */
     static DealCommands.WithdrawDealCommand withdrawDeal(String dealId) {
-        return new DealCommands.WithdrawDealCommand(dealId, WITHDRAWAL_REASON, WITHDRAWN_AT);
+        return new DealCommands.WithdrawDealCommand(dealId, PARTNER_ID, WITHDRAWAL_REASON, WITHDRAWN_AT);
     }
 
     static PartnerOffboarded partnerOffboarded(String partnerId) {
@@ -343,8 +343,7 @@ final class DealTestData {
                 new DealCommands.WinDealCommand(
                         dealId, new MoneyAmount(WON_AMOUNT, REPORTING_CURRENCY), WON_DAY, WON_AT),
                 new DealCommands.LoseDealCommand(dealId, LOSS_REASON, LOST_AT),
-                new DealCommands.ExtendProtectionCommand(dealId, EXTENSION_DAYS, EXTENDED_AT),
-                new DealCommands.WithdrawDealCommand(dealId, WITHDRAWAL_REASON, WITHDRAWN_AT));
+                new DealCommands.ExtendProtectionCommand(dealId, EXTENSION_DAYS, EXTENDED_AT));
     }
 
     /** Text of the given length, for length limits. */

@@ -114,7 +114,7 @@ class OpenLimitTest {
         deals = new InMemoryDeals(dealRules(SMALL_LIMIT));
         registerUpTo(PARTNER_ID, SMALL_LIMIT);
         deals.send(new DealCommands.WithdrawDealCommand(
-                dealId(PARTNER_ID, 1), "the customer went away", Instant.parse("2025-03-12T10:00:00Z")));
+                dealId(PARTNER_ID, 1), PARTNER_ID, "the customer went away", Instant.parse("2025-03-12T10:00:00Z")));
 
         RecordedDeal answer = deals.send(registration(PARTNER_ID, 3));
 

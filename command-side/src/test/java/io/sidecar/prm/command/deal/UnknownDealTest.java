@@ -5,9 +5,11 @@ import static io.sidecar.prm.command.deal.DealTestData.commandsOnAnExistingDeal;
 import static io.sidecar.prm.command.support.RefusalMatchers.refusedAsNotFound;
 
 import io.sidecar.prm.command.support.CommandRefusedException;
+import io.sidecar.prm.command.support.CommandResult;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,5 +35,15 @@ class UnknownDealTest {
 
     static Stream<Object> commands() {
         return commandsOnAnExistingDeal(UNKNOWN_DEAL_ID).stream();
+    }
+
+    @Test
+    void withdrawingADealThatWasNeverStoredRecordsNothingAndAnswersVersionZero() {
+        fixture.givenNoPriorActivity()
+                .when(new DealCommands.WithdrawDealCommand(
+                        UNKNOWN_DEAL_ID, DealTestData.PARTNER_ID, "partner offboarded", DealTestData.WITHDRAWN_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandResult(UNKNOWN_DEAL_ID, 0));
     }
 }
