@@ -171,6 +171,9 @@ class DistributedModeIT {
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
         String dealId = json.readTree(recorded.body()).path("id").asText();
         assertThat(dealId).isNotBlank();
+        // the pipeline counts approved deals only
+        HttpResponse<String> approved = post(commandSide, "/api/deals/" + dealId + "/approve", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
         // the events travel command side -> Axon Server -> query side's processors -> MongoDB
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -182,7 +185,7 @@ class DistributedModeIT {
             assertThat(view.path("pipeline").path("amount").asText()).isEqualTo("1000.00");
         });
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> read = get(querySide, "/api/deals/" + dealId + "?minVersion=1");
+            HttpResponse<String> read = get(querySide, "/api/deals/" + dealId + "?minVersion=2");
             assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
             assertThat(json.readTree(read.body()).path("partnerId").asText()).isEqualTo(partnerId);
         });

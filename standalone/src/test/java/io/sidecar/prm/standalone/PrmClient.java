@@ -121,6 +121,17 @@ final class PrmClient {
         return read.json();
     }
 
+    /** Reads a deal once the read model has applied {@code version}; asserts that it had, in time. */
+    JsonNode dealAt(String id, long version) {
+        Response read = get("/api/deals/" + id + "?minVersion=" + version);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.header("Warning"))
+                .as("stale answer for version " + version)
+                .isNull();
+        assertThat(read.json().get("version").asLong()).isEqualTo(version);
+        return read.json();
+    }
+
     Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))

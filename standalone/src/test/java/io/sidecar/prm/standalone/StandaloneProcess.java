@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,22 +37,31 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     static StandaloneProcess start(Path dataDir, Path log) {
+        return start(dataDir, log, new String[0]);
+    }
+
+    /**
+     * Starts the jar with extra command-line arguments after the usual ones ({@code --prm.deals.open-limit=3}),
+     * which outrank application.yml as they would for a person starting it.
+     */
+    static StandaloneProcess start(Path dataDir, Path log, String... arguments) {
         String jar = System.getProperty("prm.standalone.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("the packaged jar is missing (" + jar + "): run through mvn verify");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
-            Process process = new ProcessBuilder(List.of(
-                            java,
-                            "-Xmx512m",
-                            "-jar",
-                            jar,
-                            "--server.port=0",
-                            "--prm.data-dir=" + dataDir,
-                            "--prm.mongo.embedded.port=0"))
-                    .redirectErrorStream(true)
-                    .start();
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-Xmx512m",
+                    "-jar",
+                    jar,
+                    "--server.port=0",
+                    "--prm.data-dir=" + dataDir,
+                    "--prm.mongo.embedded.port=0"));
+            command.addAll(List.of(arguments));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             StandaloneProcess started = new StandaloneProcess(process, log);
             started.port.get(90, TimeUnit.SECONDS);
             return started;

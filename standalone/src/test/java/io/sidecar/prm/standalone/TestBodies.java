@@ -79,9 +79,42 @@ final class TestBodies {
     }
 
     static String deal(String partnerId, String domain, String amount, String expectedCloseDate) {
+        return deal(partnerId, domain, "Sidecar Enterprise", amount, expectedCloseDate);
+    }
+
+    /** A {@code POST /api/deals} body for a customer domain and a product, closing in 60 days. */
+    static String dealFor(String partnerId, String domain, String product, String amount) {
+        return deal(
+                partnerId,
+                domain,
+                product,
+                amount,
+                LocalDate.now(ZoneOffset.UTC).plusDays(60).toString());
+    }
+
+    static String deal(String partnerId, String domain, String product, String amount, String expectedCloseDate) {
         return """
                 {"partnerId": "%s", "customer": {"name": "Globex", "domain": "%s"},
-                 "product": "Sidecar Enterprise", "amount": {"amount": "%s", "currency": "USD"},
-                 "expectedCloseDate": "%s"}""".formatted(partnerId, domain, amount, expectedCloseDate);
+                 "product": "%s", "amount": {"amount": "%s", "currency": "USD"},
+                 "expectedCloseDate": "%s"}""".formatted(partnerId, domain, product, amount, expectedCloseDate);
+    }
+
+    /** A {@code POST /api/deals/{id}/win} body. */
+    static String win(String amount, String currency, LocalDate closedOn) {
+        String body = """
+                {"amount": {"amount": "%s", "currency": "%s"}, "closedOn": "%s"}""";
+        return body.formatted(amount, currency, closedOn);
+    }
+
+    /** A {@code POST /api/deals/{id}/stage} body. */
+    static String stage(String stage) {
+        return """
+                {"stage": "%s"}""".formatted(stage);
+    }
+
+    /** A {@code POST /api/deals/{id}/extend-protection} body. */
+    static String extension(int days) {
+        return """
+                {"days": %d}""".formatted(days);
     }
 }

@@ -78,6 +78,15 @@ class WalkingSkeletonIT {
             assertThat(deal.json().at("/amount/currency").asText()).isEqualTo("USD");
             assertThat(deal.json().at("/customer/domain").asText()).isEqualTo("globex.example");
 
+            // the pipeline counts approved deals only
+            PrmClient.Response approved = client.post("/api/deals/" + dealId + "/approve");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            assertThat(approved.json().get("version").asLong()).isEqualTo(2);
+            assertThat(client.get("/api/deals/" + dealId + "?minVersion=2")
+                            .json()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("APPROVED");
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(client.get("/api/partners/" + partnerId)
                                     .json()
@@ -95,7 +104,7 @@ class WalkingSkeletonIT {
             PrmClient client = restarted.client();
             assertThat(client.get("/api/partners/" + partnerId).json()).isEqualTo(partnerBefore);
             assertThat(client.get("/api/deals/" + dealId).json()).isEqualTo(dealBefore);
-            assertThat(restarted.storedEvents()).isEqualTo(PrmClient.ACTIVATED_VERSION + 1);
+            assertThat(restarted.storedEvents()).isEqualTo(PrmClient.ACTIVATED_VERSION + 2);
         }
     }
 
@@ -168,7 +177,7 @@ class WalkingSkeletonIT {
         List<? extends DomainEventMessage<?>> dealEvents =
                 store.readEvents(dealId).asStream().toList();
         assertThat(partnerEvents).hasSize((int) PrmClient.ACTIVATED_VERSION);
-        assertThat(dealEvents).hasSize(1);
+        assertThat(dealEvents).hasSize(2);
         DomainEventMessage<?> onboarded = partnerEvents.get(0);
         DomainEventMessage<?> recorded = dealEvents.get(0);
         assertThat(onboarded.getPayload()).isInstanceOf(PartnerOnboarded.class);
