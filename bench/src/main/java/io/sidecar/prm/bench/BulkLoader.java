@@ -59,7 +59,8 @@ final class BulkLoader {
     /**
      * A new store in an empty data directory: the event tables made by the product's own schema script (read from
      * its jar), then the events: {@code partners} partners onboarded, through their checklist and activated (five
-     * events each), each followed by {@code dealsPerPartner} recorded deals. The product's next start builds every projection from the first event.
+     * events each), each followed by {@code dealsPerPartner} recorded deals. The product's next start builds every
+     * projection from the first event.
      */
     static Loaded createAndLoad(Path productJar, Path dataDir, int partners, int dealsPerPartner)
             throws SQLException, IOException {
