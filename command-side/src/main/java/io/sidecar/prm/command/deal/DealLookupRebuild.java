@@ -2,6 +2,7 @@ package io.sidecar.prm.command.deal;
 
 import io.sidecar.prm.command.lookup.Claims;
 import io.sidecar.prm.events.deal.DealApproved;
+import io.sidecar.prm.events.deal.DealEvent;
 import io.sidecar.prm.events.deal.DealLost;
 import io.sidecar.prm.events.deal.DealProtectionExtended;
 import io.sidecar.prm.events.deal.DealRecorded;
@@ -88,12 +89,11 @@ class DealLookupRebuild implements ApplicationRunner {
                     open.remove(dealWon.dealId());
                     wonDeals.add(dealWon);
                     won++;
-                } else if (payload instanceof DealRejected rejected) {
-                    open.remove(rejected.dealId());
-                } else if (payload instanceof DealLost
+                } else if (payload instanceof DealRejected
+                        || payload instanceof DealLost
                         || payload instanceof DealRegistrationExpired
                         || payload instanceof DealWithdrawn) {
-                    open.remove(dealId(payload));
+                    open.remove(((DealEvent) payload).dealId());
                 }
             }
         }
@@ -113,15 +113,5 @@ class DealLookupRebuild implements ApplicationRunner {
 
     private static Open withEnd(Open deal, Instant end) {
         return new Open(deal.partnerId(), deal.key(), end);
-    }
-
-    private static String dealId(Object closing) {
-        if (closing instanceof DealLost lost) {
-            return lost.dealId();
-        }
-        if (closing instanceof DealRegistrationExpired expired) {
-            return expired.dealId();
-        }
-        return ((DealWithdrawn) closing).dealId();
     }
 }

@@ -2,6 +2,7 @@ package io.sidecar.prm.query.partner;
 
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.deal.DealApproved;
+import io.sidecar.prm.events.deal.DealEvent;
 import io.sidecar.prm.events.deal.DealLost;
 import io.sidecar.prm.events.deal.DealRecorded;
 import io.sidecar.prm.events.deal.DealRegistrationExpired;
@@ -93,7 +94,7 @@ record DealFigures(
         if (event instanceof DealRejected
                 || event instanceof DealRegistrationExpired
                 || event instanceof DealWithdrawn) {
-            return withOpen(remove(DealEvents.dealIdOf(event)));
+            return withOpen(remove(((DealEvent) event).dealId()));
         }
         return this;
     }

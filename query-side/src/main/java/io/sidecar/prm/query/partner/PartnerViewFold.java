@@ -1,5 +1,6 @@
 package io.sidecar.prm.query.partner;
 
+import io.sidecar.prm.events.deal.DealEvent;
 import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
@@ -52,14 +53,13 @@ public final class PartnerViewFold {
         if (view == null) {
             return null;
         }
-        String dealId = DealEvents.dealIdOf(event);
-        if (dealId != null) {
+        if (event instanceof DealEvent deal) {
             // a deal's events count in its own stream, not in the partner's version
             DealFigures figures = DealFigures.of(view).apply(event);
             return PartnerViewDraft.of(view)
                     .figures(figures)
                     .goals(PartnerGoals.withWon(view.goals(), figures.wonByQuarter()))
-                    .dealVersion(dealId, sequence + 1)
+                    .dealVersion(deal.dealId(), sequence + 1)
                     .build();
         }
         PartnerViewDraft draft = PartnerViewDraft.of(view).version(sequence + 1);

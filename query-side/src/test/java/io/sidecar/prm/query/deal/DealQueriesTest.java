@@ -11,11 +11,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.sidecar.prm.events.deal.DealApproved;
-import io.sidecar.prm.events.deal.DealRecorded;
-import io.sidecar.prm.events.deal.DealRejected;
+import io.sidecar.prm.events.deal.DealEvent;
 import io.sidecar.prm.events.deal.DealStage;
-import io.sidecar.prm.events.deal.DealStageAdvanced;
 import io.sidecar.prm.events.deal.DealStatus;
 import io.sidecar.prm.query.readmodel.ReadModelStore;
 import java.time.Duration;
@@ -101,31 +98,8 @@ class DealQueriesTest {
     }
 
     /** Hands the event to the projection with the next sequence number of its deal's stream. */
-    private void on(Object event) {
-        String dealId = dealIdOf(event);
-        long sequence = sequences.merge(dealId, 1L, Long::sum) - 1;
-        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("Deal", dealId, sequence, event);
-        if (event instanceof DealRecorded e) {
-            projection.on(e, message);
-        } else if (event instanceof DealApproved e) {
-            projection.on(e, message);
-        } else if (event instanceof DealStageAdvanced e) {
-            projection.on(e, message);
-        } else {
-            projection.on((DealRejected) event, message);
-        }
-    }
-
-    private static String dealIdOf(Object event) {
-        if (event instanceof DealRecorded e) {
-            return e.dealId();
-        }
-        if (event instanceof DealApproved e) {
-            return e.dealId();
-        }
-        if (event instanceof DealStageAdvanced e) {
-            return e.dealId();
-        }
-        return ((DealRejected) event).dealId();
+    private void on(DealEvent event) {
+        long sequence = sequences.merge(event.dealId(), 1L, Long::sum) - 1;
+        projection.on(event, new GenericDomainEventMessage<>("Deal", event.dealId(), sequence, event));
     }
 }

@@ -18,6 +18,7 @@ import static io.sidecar.prm.query.PartnerTestData.onboarded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.sidecar.prm.events.deal.DealEvent;
 import io.sidecar.prm.events.deal.DealStage;
 import io.sidecar.prm.events.deal.DealStatus;
 import io.sidecar.prm.events.partner.PartnerGoalSet;
@@ -219,7 +220,7 @@ class PartnerViewFoldDealsTest {
     /** Folds each event with the next sequence number of its own stream, as the projection sees them. */
     private void given(Object... events) {
         for (Object event : events) {
-            String dealId = DealEvents.dealIdOf(event);
+            String dealId = event instanceof DealEvent deal ? deal.dealId() : null;
             long sequence = sequences.merge(dealId == null ? PARTNER : dealId, 1L, Long::sum) - 1;
             view = fold.apply(view, event, sequence);
         }

@@ -1,6 +1,5 @@
 package io.sidecar.prm.events.deal;
 
-import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -13,4 +12,4 @@ import org.axonframework.serialization.Revision;
  * @param lostAt    when
  */
 @Revision("1")
-public record DealLost(String dealId, String partnerId, String reason, Instant lostAt) implements PartnerEvent {}
+public record DealLost(String dealId, String partnerId, String reason, Instant lostAt) implements DealEvent {}

@@ -1,6 +1,5 @@
 package io.sidecar.prm.events.deal;
 
-import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -15,5 +14,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DealProtectionExtended(
-        String dealId, String partnerId, int days, Instant protectedUntil, Instant extendedAt)
-        implements PartnerEvent {}
+        String dealId, String partnerId, int days, Instant protectedUntil, Instant extendedAt) implements DealEvent {}

@@ -2,7 +2,6 @@ package io.sidecar.prm.events.deal;
 
 import io.sidecar.prm.events.Customer;
 import io.sidecar.prm.events.Money;
-import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
@@ -29,4 +28,4 @@ public record DealRecorded(
         LocalDate expectedCloseDate,
         String fundRequestId,
         Instant recordedAt)
-        implements PartnerEvent {}
+        implements DealEvent {}

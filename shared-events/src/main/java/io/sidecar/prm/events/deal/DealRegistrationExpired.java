@@ -1,6 +1,5 @@
 package io.sidecar.prm.events.deal;
 
-import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -14,4 +13,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DealRegistrationExpired(String dealId, String partnerId, Instant protectedUntil, Instant expiredAt)
-        implements PartnerEvent {}
+        implements DealEvent {}

@@ -1,6 +1,5 @@
 package io.sidecar.prm.events.deal;
 
-import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -24,4 +23,4 @@ public record DealRejected(
         String conflictingDealId,
         Instant conflictingRecordedAt,
         Instant rejectedAt)
-        implements PartnerEvent {}
+        implements DealEvent {}

@@ -1,6 +1,5 @@
 package io.sidecar.prm.events.deal;
 
-import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -15,4 +14,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DealStageAdvanced(String dealId, String partnerId, DealStage from, DealStage to, Instant advancedAt)
-        implements PartnerEvent {}
+        implements DealEvent {}

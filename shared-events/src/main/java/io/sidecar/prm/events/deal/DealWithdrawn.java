@@ -1,6 +1,5 @@
 package io.sidecar.prm.events.deal;
 
-import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -13,5 +12,4 @@ import org.axonframework.serialization.Revision;
  * @param withdrawnAt when
  */
 @Revision("1")
-public record DealWithdrawn(String dealId, String partnerId, String reason, Instant withdrawnAt)
-        implements PartnerEvent {}
+public record DealWithdrawn(String dealId, String partnerId, String reason, Instant withdrawnAt) implements DealEvent {}

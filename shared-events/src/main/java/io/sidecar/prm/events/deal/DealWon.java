@@ -1,7 +1,6 @@
 package io.sidecar.prm.events.deal;
 
 import io.sidecar.prm.events.Money;
-import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
@@ -17,4 +16,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DealWon(String dealId, String partnerId, Money amount, LocalDate closedOn, Instant wonAt)
-        implements PartnerEvent {}
+        implements DealEvent {}
