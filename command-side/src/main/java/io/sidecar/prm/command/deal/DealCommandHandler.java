@@ -260,13 +260,6 @@ class DealCommandHandler {
 
     /** Loads the deal (404 when there is none) and lets it decide. */
     private CommandResult decide(String dealId, Consumer<Deal> decision) {
-        Aggregate<Deal> deal;
-        try {
-            deal = deals.load(dealId);
-        } catch (AggregateNotFoundException notFound) {
-            throw CommandRefusedException.notFound("deal.unknown", "no deal with id " + dealId + " exists");
-        }
-        deal.execute(decision);
-        return CommandResult.of(dealId, deal);
+        return CommandResult.decide(deals, "deal", dealId, decision);
     }
 }

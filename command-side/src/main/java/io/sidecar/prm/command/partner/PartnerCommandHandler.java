@@ -1,7 +1,6 @@
 package io.sidecar.prm.command.partner;
 
 import io.sidecar.prm.command.deal.DealRules;
-import io.sidecar.prm.command.support.CommandRefusedException;
 import io.sidecar.prm.command.support.CommandResult;
 import io.sidecar.prm.command.support.CommandValidation;
 import java.time.LocalDate;
@@ -9,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -136,13 +134,6 @@ class PartnerCommandHandler {
 
     /** Loads the partner (404 when there is none) and lets it decide. */
     private CommandResult decide(String partnerId, Consumer<Partner> decision) {
-        Aggregate<Partner> partner;
-        try {
-            partner = partners.load(partnerId);
-        } catch (AggregateNotFoundException notFound) {
-            throw CommandRefusedException.notFound("partner.unknown", "no partner with id " + partnerId + " exists");
-        }
-        partner.execute(decision);
-        return CommandResult.of(partnerId, partner);
+        return CommandResult.decide(partners, "partner", partnerId, decision);
     }
 }
