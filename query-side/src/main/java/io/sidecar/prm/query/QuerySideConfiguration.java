@@ -37,7 +37,7 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 public class QuerySideConfiguration {
 
     /** The processing groups that build read models. */
-    static final List<String> PROJECTIONS = List.of("partner-summary", "deals", "check-ins");
+    public static final List<String> PROJECTIONS = List.of("partner-summary", "deals", "check-ins");
     /** Processing groups whose documents are keyed by partner, across the partner's and its deals' streams. */
     static final List<String> PARTNER_KEYED_GROUPS = List.of("partner-summary");
 
@@ -78,8 +78,8 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    ReadModelStore readModelStore(MongoTemplate mongo) {
-        return new ReadModelStore(mongo);
+    ReadModelStore readModelStore(MongoTemplate mongo, ObjectProvider<ReadModelDurability> durability) {
+        return new ReadModelStore(mongo, durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
     }
 
     @Bean

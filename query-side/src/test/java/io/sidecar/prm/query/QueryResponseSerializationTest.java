@@ -17,12 +17,17 @@ import io.sidecar.prm.events.partner.PartnerOnboarded;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerType;
+import io.sidecar.prm.query.dashboard.Dashboard;
+import io.sidecar.prm.query.dashboard.DashboardFigures;
+import io.sidecar.prm.query.dashboard.Leaderboard;
 import io.sidecar.prm.query.deal.DealPage;
 import io.sidecar.prm.query.deal.DealView;
 import io.sidecar.prm.query.partner.OpenDeal;
 import io.sidecar.prm.query.partner.PartnerPage;
+import io.sidecar.prm.query.partner.PartnerSummary;
 import io.sidecar.prm.query.partner.PartnerView;
 import io.sidecar.prm.query.partner.PartnerViewFold;
+import io.sidecar.prm.query.partner.Quarter;
 import io.sidecar.prm.query.partner.QuarterWon;
 import io.sidecar.prm.query.readmodel.StreamVersions;
 import java.math.BigDecimal;
@@ -78,22 +83,25 @@ class QueryResponseSerializationTest {
             StreamVersions.NONE.with("d-1", 2).with("d-2", 3));
 
     @Test
-    void aPartnerPageSurvivesTheTripWithoutItsInternalBookkeeping() {
-        PartnerPage page = roundTrip(new PartnerPage(List.of(PARTNER), 1), PartnerPage.class);
+    void aPartnerPageOfSummariesSurvivesTheTrip() {
+        PartnerSummary summary = PartnerSummary.of(PARTNER, LocalDate.parse("2026-02-01"));
+        PartnerPage page = roundTrip(new PartnerPage(List.of(summary), 1), PartnerPage.class);
 
-        PartnerView view = page.items().get(0);
-        assertThat(view.name()).isEqualTo("Acme");
-        assertThat(view.pipeline()).isEqualTo(PARTNER.pipeline());
-        assertThat(view.version()).isEqualTo(1);
-        assertThat(view.pipelineByStage()).isEqualTo(PARTNER.pipelineByStage());
-        assertThat(view.wonRevenue()).isEqualTo(PARTNER.wonRevenue());
-        assertThat(view.wonRevenueByQuarter()).isEqualTo(PARTNER.wonRevenueByQuarter());
-        assertThat(view.winRate()).isEqualTo(new BigDecimal("0.5000"));
-        assertThat(view.dealsWon()).isEqualTo(1);
-        assertThat(view.dealsLost()).isEqualTo(1);
-        assertThat(view.dealVersions()).isEqualTo(StreamVersions.NONE);
-        assertThat(view.openDealsById()).isEmpty();
+        PartnerSummary item = page.items().get(0);
+        assertThat(item).isEqualTo(summary);
+        assertThat(item.name()).isEqualTo("Acme");
+        assertThat(item.winRate()).isEqualTo(new BigDecimal("0.5000"));
         assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void theDashboardAndTheLeaderboardSurviveTheTrip() {
+        Dashboard dashboard = DashboardFigures.of(List.of(PARTNER), Instant.parse("2026-02-01T10:00:00Z"), "USD");
+        Leaderboard leaderboard = Leaderboard.of(List.of(PARTNER), Quarter.parse("2026-Q1"), 10);
+
+        assertThat(roundTrip(dashboard, Dashboard.class)).isEqualTo(dashboard);
+        assertThat(roundTrip(leaderboard, Leaderboard.class)).isEqualTo(leaderboard);
+        assertThat(leaderboard.items()).hasSize(1);
     }
 
     @Test

@@ -10,7 +10,7 @@ package io.sidecar.prm.query.admin;
  * @param position  the global position of its slowest claimed segment (-1 before its first event)
  * @param head      the global position of the newest stored event (-1 with no event)
  * @param lag       events between its position and the head
- * @param replaying whether any claimed segment is replaying
+ * @param replaying whether any claimed segment is replaying and has not yet reached the point where the replay began
  * @param error     whether it stopped on an error
  */
 public record ProcessorStatus(

@@ -1,17 +1,24 @@
 package io.sidecar.prm.query.admin;
 
+import io.sidecar.prm.query.readmodel.ProjectionStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,11 +32,37 @@ class ProcessorStatusController {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final TokenStore tokenStore;
+    private final ProcessorReplays replays;
 
-    ProcessorStatusController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore) {
+    ProcessorStatusController(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            TokenStore tokenStore,
+            ProcessorReplays replays) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
+        this.replays = replays;
+    }
+
+    @PostMapping("/api/admin/processors/{name}/replay")
+    @Operation(
+            summary = "Rebuild a read model from the first event",
+            description = "202 once the replay has started; its progress shows in the processor list (replaying,"
+                    + " position, lag). Until it has caught up, the read model's answers carry"
+                    + " `Warning: 110 - \"replaying\"`. Only the projections (partner-summary, deals, check-ins)"
+                    + " can be replayed: 409 for the others, 404 for an unknown name.")
+    ResponseEntity<?> replay(@PathVariable String name) {
+        Optional<ProblemDetail> refused = replays.replay(name);
+        if (refused.isPresent()) {
+            return ResponseEntity.status(refused.get().getStatus()).body(refused.get());
+        }
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/processors"))
+                .body(processors().stream()
+                        .filter(status -> status.name().equals(name))
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @GetMapping("/api/admin/processors")
@@ -58,7 +91,7 @@ class ProcessorStatusController {
                 position,
                 head,
                 Math.max(0, head - position),
-                claimed.stream().anyMatch(EventTrackerStatus::isReplaying),
+                claimed.stream().anyMatch(ProjectionStatus::catchingUp),
                 processor.isError());
     }
 

@@ -5,6 +5,7 @@ import io.sidecar.prm.query.readmodel.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /** Keeps the {@code check_ins} collection: one document per recorded check-in. */
@@ -27,5 +28,11 @@ class CheckInProjection {
                 event.checkInId(),
                 message,
                 current -> CheckInView.of(event, message.getSequenceNumber()));
+    }
+
+    /** A replay starts from an empty collection (the processor list says when it has caught up). */
+    @ResetHandler
+    void reset() {
+        store.clear(CheckInView.class);
     }
 }

@@ -7,6 +7,7 @@ import io.sidecar.prm.query.partner.FindPartnerQuery;
 import io.sidecar.prm.query.partner.PartnerView;
 import io.sidecar.prm.query.web.ConsistentRead;
 import io.sidecar.prm.query.web.ListRequest;
+import io.sidecar.prm.query.web.ServedFrom;
 import io.sidecar.prm.query.web.UnknownResourceException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api")
+@ServedFrom("deals")
 @Tag(name = "Deal queries")
 class DealQueryController {
 
@@ -89,6 +91,7 @@ class DealQueryController {
     }
 
     @GetMapping("/partners/{id}/deals")
+    @ServedFrom({"deals", "partner-summary"})
     @Operation(summary = "A partner's deals, filtered, sorted and paged; newest registration first by default")
     @ApiResponse(responseCode = "200", description = "a page of the partner's deals")
     @ApiResponse(

@@ -14,7 +14,6 @@ import io.sidecar.prm.events.deal.DealWithdrawn;
 import io.sidecar.prm.events.deal.DealWon;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,11 +60,6 @@ record DealFigures(
                 view.winRate());
     }
 
-    /** The calendar quarter of a day, {@code YYYY-Qn}, as goals name their period. */
-    static String quarterOf(LocalDate day) {
-        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
-    }
-
     /** The figures after one deal event; the same figures for an event that changes none of them. */
     DealFigures apply(Object event) {
         if (event instanceof DealRecorded recorded) {
@@ -82,7 +76,7 @@ record DealFigures(
         if (event instanceof DealWon won) {
             Map<String, QuarterWon> byQuarter = new HashMap<>(wonByQuarter);
             byQuarter.merge(
-                    quarterOf(won.closedOn()),
+                    Quarter.of(won.closedOn()).toString(),
                     new QuarterWon(won.amount(), 1),
                     (before, added) -> new QuarterWon(
                             before.wonRevenue().plus(added.wonRevenue()), before.dealsWon() + added.dealsWon()));

@@ -5,6 +5,7 @@ import io.sidecar.prm.query.readmodel.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,5 +32,11 @@ class PartnerProjection {
                 event.partnerId(),
                 message,
                 view -> fold.apply(view, event, message.getSequenceNumber()));
+    }
+
+    /** A replay starts from an empty collection (the processor list says when it has caught up). */
+    @ResetHandler
+    void reset() {
+        store.clear(PartnerView.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.sidecar.prm.query.partner;
 
+import io.sidecar.prm.events.partner.PartnerStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -33,6 +34,10 @@ class PartnerQueries {
         if (query.status() != null) {
             filters.add(Criteria.where("status").is(query.status()));
         }
+        if (Boolean.TRUE.equals(query.atRisk())) {
+            // only active partners can be at risk: the store narrows the scan before health is computed
+            filters.add(Criteria.where("status").is(PartnerStatus.ACTIVE));
+        }
         if (query.tier() != null) {
             filters.add(Criteria.where("tier").is(query.tier()));
         }
@@ -48,17 +53,25 @@ class PartnerQueries {
         Query find = filters.isEmpty()
                 ? new Query()
                 : new Query(new Criteria().andOperator(filters.toArray(Criteria[]::new)));
-        long total = mongo.count(find, PartnerView.class);
         Sort.Direction direction = query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
-        find.with(Sort.by(direction, query.sortField()).and(Sort.by("_id")))
-                .skip((long) query.page() * query.size())
-                .limit(query.size());
-        // list items are summaries: the projection's bookkeeping and the partner page's details stay out
-        find.fields()
-                .exclude("dealVersions")
-                .exclude("openDealsById")
-                .exclude("recentCheckIns")
-                .exclude("goals");
-        return new PartnerPage(mongo.find(find, PartnerView.class), total);
+        find.with(Sort.by(direction, query.sortField()).and(Sort.by("_id")));
+        PartnerDocuments.withoutDetails(find);
+        if (query.atRisk() == null) {
+            long total = mongo.count(find, PartnerView.class);
+            find.skip((long) query.page() * query.size()).limit(query.size());
+            return new PartnerPage(summaries(mongo.find(find, PartnerView.class), query), total);
+        }
+        // at risk depends on the day, so it is decided here, over every partner the other filters leave
+        List<PartnerSummary> matching = summaries(mongo.find(find, PartnerView.class), query).stream()
+                .filter(summary -> summary.atRisk() == query.atRisk())
+                .toList();
+        int from = (int) Math.min(matching.size(), (long) query.page() * query.size());
+        return new PartnerPage(matching.subList(from, Math.min(matching.size(), from + query.size())), matching.size());
+    }
+
+    private static List<PartnerSummary> summaries(List<PartnerView> partners, FindPartnersQuery query) {
+        return partners.stream()
+                .map(partner -> PartnerSummary.of(partner, query.today()))
+                .toList();
     }
 }

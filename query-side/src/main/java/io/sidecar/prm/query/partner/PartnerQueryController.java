@@ -9,12 +9,15 @@ import io.sidecar.prm.query.checkin.FindCheckInsQuery;
 import io.sidecar.prm.query.web.ConsistentRead;
 import io.sidecar.prm.query.web.InvalidQueryException;
 import io.sidecar.prm.query.web.ListRequest;
+import io.sidecar.prm.query.web.ServedFrom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/partners")
+@ServedFrom("partner-summary")
 @Tag(name = "Partner queries")
 class PartnerQueryController {
 
@@ -40,18 +44,21 @@ class PartnerQueryController {
 
     private final QueryGateway queries;
     private final ConsistentRead consistentRead;
+    private final Clock clock;
 
-    PartnerQueryController(QueryGateway queries, ConsistentRead consistentRead) {
+    PartnerQueryController(QueryGateway queries, ConsistentRead consistentRead, Clock clock) {
         this.queries = queries;
         this.consistentRead = consistentRead;
+        this.clock = clock;
     }
 
     @GetMapping("/{id}")
     @Operation(
             summary = "One partner",
             description = "With minVersion, waits up to 5 s for the read model to "
-                    + "apply that version; on time-out answers what it has with a Warning header.")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+                    + "apply that version; on time-out answers what it has with a Warning header. Health score and"
+                    + " at-risk are computed for today.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PartnerDetails.class)))
     ResponseEntity<?> partner(
             @PathVariable String id,
             @Parameter(description = "the version the caller needs") @RequestParam(required = false) Long minVersion) {
@@ -61,16 +68,20 @@ class PartnerQueryController {
                 () -> queries.query(new FindPartnerQuery(id), ResponseTypes.instanceOf(PartnerView.class))
                         .join(),
                 PartnerView::version,
-                minVersion);
+                minVersion,
+                view -> PartnerDetails.of(view, LocalDate.now(clock)));
     }
 
     @GetMapping
     @Operation(summary = "Partners, filtered, sorted and paged")
-    PageOf<PartnerView> partners(
+    PageOf<PartnerSummary> partners(
             @RequestParam(required = false) PartnerStatus status,
             @RequestParam(required = false) PartnerTier tier,
             @RequestParam(required = false) PartnerType type,
             @RequestParam(required = false) String region,
+            @Parameter(description = "only partners at risk (true) or not at risk (false) today")
+                    @RequestParam(required = false)
+                    Boolean atRisk,
             @Parameter(description = "name contains, case-insensitive") @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
@@ -93,6 +104,8 @@ class PartnerQueryController {
                                 type,
                                 region == null ? null : region.toUpperCase(Locale.ROOT),
                                 q == null || q.isBlank() ? null : q.strip(),
+                                atRisk,
+                                LocalDate.now(clock),
                                 list.page(),
                                 list.size(),
                                 list.sortField(),
@@ -103,6 +116,7 @@ class PartnerQueryController {
     }
 
     @GetMapping("/{id}/check-ins")
+    @ServedFrom({"check-ins", "partner-summary"})
     @Operation(summary = "A partner's check-ins, newest first, paged")
     ResponseEntity<?> checkIns(
             @PathVariable String id,

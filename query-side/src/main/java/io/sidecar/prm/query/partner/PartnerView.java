@@ -106,6 +106,15 @@ public record PartnerView(
         dealVersions = dealVersions == null ? StreamVersions.NONE : dealVersions;
     }
 
+    /** The goal for a quarter, or {@code null} when none was set. */
+    public Goal goalFor(Quarter quarter) {
+        String period = quarter.toString();
+        return goals.stream()
+                .filter(goal -> goal.period().equals(period))
+                .findFirst()
+                .orElse(null);
+    }
+
     @Override
     public long appliedVersion(String aggregateId) {
         return id.equals(aggregateId) ? version : dealVersions.of(aggregateId);

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Loads a read-model document, lets a pure fold change it, and hands it to the batch being written; skips events
@@ -12,9 +13,20 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class ReadModelStore {
 
     private final MongoTemplate mongo;
+    private final ReadModelDurability durability;
 
-    public ReadModelStore(MongoTemplate mongo) {
+    public ReadModelStore(MongoTemplate mongo, ReadModelDurability durability) {
         this.mongo = mongo;
+        this.durability = durability;
+    }
+
+    /**
+     * Deletes every document of a read model, for a rebuild from the first event (a projection's reset handler).
+     * The documents are removed, not the collection dropped, so the indexes declared on the type stay.
+     */
+    public void clear(Class<? extends ReadModel> type) {
+        durability.write(() -> mongo.remove(new Query(), type));
+        durability.checkpoint();
     }
 
     /**

@@ -15,6 +15,11 @@ public class ReadModelUpdates {
         notifyAll();
     }
 
+    /** A number that changes whenever a batch is written in this process. */
+    public synchronized long generation() {
+        return generation;
+    }
+
     /** Waits until the next write in this process, or at most {@code max}. */
     public synchronized void awaitChange(Duration max) throws InterruptedException {
         long seen = generation;

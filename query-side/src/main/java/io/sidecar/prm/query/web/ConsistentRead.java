@@ -2,6 +2,7 @@ package io.sidecar.prm.query.web;
 
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,19 @@ public class ConsistentRead {
      */
     public <T> ResponseEntity<?> read(
             String what, String id, Supplier<T> read, ToLongFunction<T> version, Long minVersion) {
+        return read(what, id, read, version, minVersion, Function.identity());
+    }
+
+    /**
+     * Reads a resource as above and answers with {@code answer} applied to the view (figures computed on reading).
+     */
+    public <T> ResponseEntity<?> read(
+            String what,
+            String id,
+            Supplier<T> read,
+            ToLongFunction<T> version,
+            Long minVersion,
+            Function<T, ?> answer) {
         if (minVersion != null && minVersion < 0) {
             throw new InvalidQueryException("minVersion", "must be 0 or more");
         }
@@ -48,18 +62,18 @@ public class ConsistentRead {
         while (minVersion != null && (view == null || version.applyAsLong(view) < minVersion)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return stale(what, id, view);
+                return stale(what, id, view == null ? null : answer.apply(view));
             }
             try {
                 updates.awaitChange(
                         Duration.ofNanos(Math.min(left, Duration.ofMillis(50).toNanos())));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return stale(what, id, view);
+                return stale(what, id, view == null ? null : answer.apply(view));
             }
             view = read.get();
         }
-        return view == null ? notFound(what, id) : ResponseEntity.ok(view);
+        return view == null ? notFound(what, id) : ResponseEntity.ok(answer.apply(view));
     }
 
     private static ResponseEntity<?> stale(String what, String id, Object view) {

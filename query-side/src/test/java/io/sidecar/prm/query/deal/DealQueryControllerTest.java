@@ -9,6 +9,7 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,9 +18,11 @@ import io.sidecar.prm.events.deal.DealStatus;
 import io.sidecar.prm.query.partner.FindPartnerQuery;
 import io.sidecar.prm.query.partner.PartnerView;
 import io.sidecar.prm.query.partner.PartnerViewFold;
+import io.sidecar.prm.query.readmodel.ProjectionStatus;
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import io.sidecar.prm.query.web.ConsistentRead;
 import io.sidecar.prm.query.web.QuerySideProperties;
+import io.sidecar.prm.query.web.ReplayWarning;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -62,6 +65,26 @@ class DealQueryControllerTest {
 
     @MockitoBean
     private QueryGateway queries;
+
+    @MockitoBean
+    private ProjectionStatus projections;
+
+    @Test
+    void whileTheDealsAreReplayedTheirAnswersSaySo() throws Exception {
+        answer(FindDealsQuery.class, new DealPage(List.of(APPROVED), 1));
+        when(projections.replaying("deals")).thenReturn(true);
+
+        mvc.perform(get("/api/deals"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Warning", ReplayWarning.REPLAYING));
+    }
+
+    @Test
+    void aReadModelThatIsNotReplayedAnswersWithoutWarning() throws Exception {
+        answer(FindDealsQuery.class, new DealPage(List.of(APPROVED), 1));
+
+        mvc.perform(get("/api/deals")).andExpect(status().isOk()).andExpect(header().doesNotExist("Warning"));
+    }
 
     @Test
     void theListPassesItsFiltersAndSortsNewestRegistrationFirstByDefault() throws Exception {

@@ -11,7 +11,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.sidecar.prm.query.readmodel.StreamVersions;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,15 +56,17 @@ class PartnerQueriesTest {
     }
 
     @Test
-    void theListShowsTheFiguresButLeavesTheBookkeepingOut() {
-        PartnerView item = queries.handle(new FindPartnersQuery(null, null, null, null, null, 0, 50, "name", false))
+    void theListShowsSummariesWithTheFiguresAndTheHealthOfTheDay() {
+        PartnerSummary item = queries.handle(new FindPartnersQuery(
+                        null, null, null, null, null, null, LocalDate.parse("2026-02-01"), 0, 50, "name", false))
                 .items()
                 .get(0);
 
+        assertThat(item.id()).isEqualTo(PARTNER);
         assertThat(item.pipeline()).isEqualTo(usd("10.00"));
-        assertThat(item.pipelineByStage()).containsEntry("UNSTAGED", usd("10.00"));
-        assertThat(item.openDeals()).isEqualTo(1);
-        assertThat(item.openDealsById()).isEmpty();
-        assertThat(item.dealVersions()).isEqualTo(StreamVersions.NONE);
+        assertThat(item.healthScore())
+                .isEqualTo(
+                        PartnerHealth.of(stored, LocalDate.parse("2026-02-01")).healthScore());
+        assertThat(item.version()).isEqualTo(stored.version());
     }
 }

@@ -1,0 +1,76 @@
+package io.sidecar.prm.query.admin;
+
+import io.sidecar.prm.query.QuerySideConfiguration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds a read model from the first event: stops its processor, resets its tokens (the projection's reset
+ * handler empties the collection), starts it again. Only the projections can be replayed: the other processors
+ * (the command side's policies, in one process) send commands, and replaying them would send them again.
+ */
+@Component
+class ProcessorReplays {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorReplays.class);
+
+    private final EventProcessingConfiguration processing;
+
+    ProcessorReplays(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    /** Starts the replay; the refusal when it cannot, else empty. */
+    synchronized Optional<ProblemDetail> replay(String name) {
+        Optional<StreamingEventProcessor> found = processing.eventProcessor(name, StreamingEventProcessor.class);
+        if (found.isEmpty()) {
+            return Optional.of(problem(HttpStatus.NOT_FOUND, "processor.unknown", "no event processor named " + name));
+        }
+        if (!QuerySideConfiguration.PROJECTIONS.contains(name)) {
+            return Optional.of(problem(
+                    HttpStatus.CONFLICT,
+                    "processor.not-replayable",
+                    name + " is not a read model; only " + String.join(", ", QuerySideConfiguration.PROJECTIONS)
+                            + " can be replayed"));
+        }
+        StreamingEventProcessor processor = found.get();
+        try {
+            processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+            processor.resetTokens();
+            log.info("replaying {} from the first event", name);
+            return Optional.empty();
+        } catch (UnableToClaimTokenException claimed) {
+            return Optional.of(problem(
+                    HttpStatus.CONFLICT,
+                    "processor.claimed-elsewhere",
+                    "another query-side instance is processing " + name + "; stop it, or replay there"));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.of(stopTimedOut(name));
+        } catch (ExecutionException | TimeoutException failed) {
+            return Optional.of(stopTimedOut(name));
+        } finally {
+            processor.start();
+        }
+    }
+
+    private static ProblemDetail stopTimedOut(String name) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "processor.busy", name + " did not stop within 30 s; try again");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return problem;
+    }
+}
