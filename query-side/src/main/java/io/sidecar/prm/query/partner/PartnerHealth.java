@@ -31,37 +31,48 @@ public record PartnerHealth(int healthScore, boolean atRisk, Integer daysSinceCh
     /** The partner's health on {@code today}. */
     public static PartnerHealth of(PartnerView partner, LocalDate today) {
         Quarter quarter = Quarter.of(today);
-        BigDecimal elapsed =
-                BigDecimal.valueOf(quarter.dayOf(today)).divide(BigDecimal.valueOf(quarter.days()), PRECISION);
+        BigDecimal elapsedDays = BigDecimal.valueOf(quarter.dayOf(today));
+        BigDecimal quarterDays = BigDecimal.valueOf(quarter.days());
         PartnerView.Goal goal = partner.goalFor(quarter);
         Integer daysSince = partner.lastCheckInOn() == null
                 ? null
                 : (int) Math.max(0, ChronoUnit.DAYS.between(partner.lastCheckInOn(), today));
 
+        // attainment ÷ (elapsed ÷ quarter), multiplied before dividing: exact wherever the result is a whole half
         BigDecimal goalPart = goal == null
                 ? HALF
-                : goal.attainment().divide(elapsed, PRECISION).min(BigDecimal.ONE);
+                : goal.attainment()
+                        .multiply(quarterDays)
+                        .divide(elapsedDays, PRECISION)
+                        .min(BigDecimal.ONE);
         BigDecimal winPart = partner.winRate() == null ? HALF : partner.winRate();
         BigDecimal score = BigDecimal.valueOf(40)
                 .multiply(goalPart)
                 .add(BigDecimal.valueOf(30).multiply(winPart))
-                .add(BigDecimal.valueOf(30).multiply(engagement(daysSince)));
+                .add(engagementPoints(daysSince));
         int healthScore = score.setScale(0, RoundingMode.HALF_UP).intValueExact();
 
-        boolean behindGoal = goal != null && goal.attainment().compareTo(elapsed.multiply(HALF)) < 0;
+        // attainment < ½ × elapsed ÷ quarter, without dividing
+        boolean behindGoal = goal != null
+                && goal.attainment()
+                                .multiply(quarterDays)
+                                .multiply(BigDecimal.valueOf(2))
+                                .compareTo(elapsedDays)
+                        < 0;
         boolean quiet = daysSince == null || daysSince >= QUIET_DAYS;
         boolean atRisk =
                 partner.status() == PartnerStatus.ACTIVE && (healthScore < AT_RISK_BELOW || quiet || behindGoal);
         return new PartnerHealth(healthScore, atRisk, daysSince);
     }
 
-    private static BigDecimal engagement(Integer daysSince) {
+    /** 30 × engagement: 30 up to 30 days, then 30 × (90 − days) ÷ 60 = (90 − days) ÷ 2, 0 from 90 days. */
+    private static BigDecimal engagementPoints(Integer daysSince) {
         if (daysSince == null || daysSince >= 90) {
             return BigDecimal.ZERO;
         }
         if (daysSince <= 30) {
-            return BigDecimal.ONE;
+            return BigDecimal.valueOf(30);
         }
-        return BigDecimal.valueOf(90 - daysSince).divide(BigDecimal.valueOf(60), PRECISION);
+        return BigDecimal.valueOf(90 - daysSince).divide(BigDecimal.valueOf(2));
     }
 }
