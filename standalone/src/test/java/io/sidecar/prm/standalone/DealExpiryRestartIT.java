@@ -75,7 +75,7 @@ class DealExpiryRestartIT {
                                     .path("status")
                                     .asText(),
                             "EXPIRED"::equals);
-            awaitProcessorsCaughtUp(client);
+            client.awaitCaughtUp(PATIENCE);
             JsonNode after = client.get("/api/deals/" + dealId).json();
             assertThat(after.get("version").asLong()).isEqualTo(3);
             assertThat(fieldOf(after.get("trail"), "event"))
@@ -96,16 +96,6 @@ class DealExpiryRestartIT {
                 client.post("/api/deals", TestBodies.dealFor(partnerId, domain, "Sidecar Enterprise", "1000.00"));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         return recorded.json().get("id").asText();
-    }
-
-    private static void awaitProcessorsCaughtUp(PrmClient client) {
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            for (JsonNode processor : client.get("/api/admin/processors").json()) {
-                assertThat(processor.get("lag").asLong())
-                        .as(processor.get("name").asText())
-                        .isZero();
-            }
-        });
     }
 
     /** An instant as the event store's JSON holds it: ISO-8601 text, or seconds since the epoch. */

@@ -265,16 +265,7 @@ class DealPoliciesIT {
                         PrmClient.ACTIVATED_VERSION + 1);
 
                 awaitDeal(on, stored, "WITHDRAWN");
-                await().atMost(PATIENCE).untilAsserted(() -> {
-                    for (JsonNode processor : on.get("/api/admin/processors").json()) {
-                        assertThat(processor.get("error").asBoolean())
-                                .as(processor.get("name").asText() + " in error")
-                                .isFalse();
-                        assertThat(processor.get("lag").asLong())
-                                .as(processor.get("name").asText())
-                                .isZero();
-                    }
-                });
+                on.awaitCaughtUp(PATIENCE);
             }
         }
 

@@ -1,6 +1,7 @@
 package io.sidecar.prm.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,6 +131,23 @@ final class PrmClient {
                 .isNull();
         assertThat(read.json().get("version").asLong()).isEqualTo(version);
         return read.json();
+    }
+
+    /** Waits until every event processor has applied every stored event, none in error and none replaying. */
+    void awaitCaughtUp(Duration patience) {
+        await().atMost(patience).untilAsserted(() -> {
+            for (JsonNode processor : get("/api/admin/processors").json()) {
+                assertThat(processor.get("error").asBoolean())
+                        .as(processor.get("name").asText() + " in error")
+                        .isFalse();
+                assertThat(processor.get("lag").asLong())
+                        .as(processor.get("name").asText())
+                        .isZero();
+                assertThat(processor.get("replaying").asBoolean())
+                        .as(processor.get("name").asText() + " replaying")
+                        .isFalse();
+            }
+        });
     }
 
     Response get(String path) {
