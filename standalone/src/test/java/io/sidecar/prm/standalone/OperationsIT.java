@@ -78,6 +78,12 @@ class OperationsIT {
         assertThat(paths.get("/api/deals").has("post")).isTrue();
         assertThat(paths.get("/api/deals/{id}").has("get")).isTrue();
         assertThat(paths.get("/api/admin/processors").has("get")).isTrue();
+        assertThat(paths.get("/api/admin/processors/{name}/replay").has("post")).isTrue();
+        assertThat(paths.get("/api/dashboard").has("get")).isTrue();
+        assertThat(paths.get("/api/dashboard/stream").has("get")).isTrue();
+        assertThat(paths.get("/api/dashboard/leaderboard").has("get")).isTrue();
+        JsonNode partner = client.get("/v3/api-docs").json().at("/components/schemas/PartnerDetails/properties");
+        assertThat(partner.has("healthScore")).as("health on the partner: " + partner).isTrue();
         assertThat(client.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
