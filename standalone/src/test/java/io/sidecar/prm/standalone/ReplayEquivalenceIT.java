@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,37 @@ class ReplayEquivalenceIT {
     }
 
     @Test
+    void whileAProjectionIsReplayedItsAnswersSaySoOrAreThoseOfBefore() throws Exception {
+        PrmClient client = app.client();
+        SoftAssertions softly = new SoftAssertions();
+        try (ReadsDuringReplay reads = new ReadsDuringReplay(client, readsOfEachProjection(snapshot()))) {
+            for (String projection : PROJECTIONS.keySet()) {
+                JsonNode accepted = replay(client, projection);
+                // the reset has emptied the collection before the answer, and thousands of events are to be read
+                softly.assertThat(accepted.get("replaying").asBoolean())
+                        .as("the 202 answer of %s's replay says replaying: %s", projection, accepted)
+                        .isTrue();
+            }
+            reads.start();
+            Set<String> seenReplaying = awaitEveryProcessorCaughtUp();
+            reads.close();
+
+            softly.assertThat(reads.unmarkedAndDifferent())
+                    .as(
+                            "answers that differed from those before the replay, without Warning: replaying (of %d)",
+                            reads.reads())
+                    .isEmpty();
+            softly.assertThat(reads.warned() > 0 || !seenReplaying.isEmpty())
+                    .as(
+                            "the replay was visible while it ran: %d of %d answers said replaying; processors listed"
+                                    + " as replaying: %s",
+                            reads.warned(), reads.reads(), seenReplaying)
+                    .isTrue();
+        }
+        softly.assertAll();
+    }
+
+    @Test
     void readModelsRebuiltAfterTheirFileWasDeletedEqualThoseBefore() throws Exception {
         awaitEveryProcessorCaughtUp();
         ReadModelSnapshot before = snapshot();
@@ -162,6 +195,19 @@ class ReplayEquivalenceIT {
         assertThat(snapshot.size(DEALS)).isEqualTo(loaded.deals());
         assertThat(snapshot.size(CHECK_INS)).isEqualTo(loaded.checkIns());
         return snapshot;
+    }
+
+    /** A partner's page, a deal and a partner's check-ins: one read of each projection's model. */
+    private static List<String> readsOfEachProjection(ReadModelSnapshot snapshot) {
+        Document partner =
+                snapshot.collections().get(PARTNERS).values().iterator().next();
+        Document deal = snapshot.collections().get(DEALS).values().iterator().next();
+        Document checkIn =
+                snapshot.collections().get(CHECK_INS).values().iterator().next();
+        return List.of(
+                "/api/partners/" + partner.get("_id"),
+                "/api/deals/" + deal.get("_id"),
+                "/api/partners/" + checkIn.get("partnerId") + "/check-ins?size=200");
     }
 
     /**
