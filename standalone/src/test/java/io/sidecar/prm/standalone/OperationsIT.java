@@ -88,6 +88,29 @@ class OperationsIT {
     }
 
     @Test
+    void replayingAProcessorThatIsNotAReadModelIsRefusedAndLeavesItRunning() {
+        PrmClient.Response refused = client.post("/api/admin/processors/tier-promotion/replay");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asText()).isEqualTo("processor.not-replayable");
+        assertThat(refused.json().get("detail").asText()).contains("partner-summary", "deals", "check-ins");
+        JsonNode policy = processor("tier-promotion");
+        assertThat(policy.get("running").asBoolean()).isTrue();
+        assertThat(policy.get("replaying").asBoolean()).isFalse();
+    }
+
+    @Test
+    void replayingAnUnknownProcessorIsNotFound() {
+        PrmClient.Response unknown = client.post("/api/admin/processors/no-such-processor/replay");
+
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unknown.json().get("code").asText()).isEqualTo("processor.unknown");
+        assertThat(unknown.json().get("detail").asText()).contains("no-such-processor");
+    }
+
+    @Test
     void theProcessorsReportTheirPositionAgainstTheHeadOfTheEventStore() {
         client.onboardAndRead("Processor Watchers Ltd");
 
@@ -104,5 +127,14 @@ class OperationsIT {
                 assertThat(processor.get("error").asBoolean()).isFalse();
             }
         });
+    }
+
+    private JsonNode processor(String name) {
+        for (JsonNode processor : client.get("/api/admin/processors").json()) {
+            if (processor.get("name").asText().equals(name)) {
+                return processor;
+            }
+        }
+        throw new AssertionError("no processor named " + name);
     }
 }

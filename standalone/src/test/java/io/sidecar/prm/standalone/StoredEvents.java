@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -32,6 +34,16 @@ final class StoredEvents {
     static StoredEvents inDataDir(Path dataDir) {
         return new StoredEvents(
                 new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:file:" + dataDir.resolve("events"), "sa", "")));
+    }
+
+    /** How many events of each type (the payload's simple class name) the store holds. */
+    Map<String, Long> countsByType() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT payloadType, COUNT(*) FROM DomainEventEntry GROUP BY payloadType", row -> {
+            String type = row.getString(1);
+            counts.put(type.substring(type.lastIndexOf('.') + 1), row.getLong(2));
+        });
+        return counts;
     }
 
     /** An aggregate's events of one type (the payload's simple class name), oldest first. */

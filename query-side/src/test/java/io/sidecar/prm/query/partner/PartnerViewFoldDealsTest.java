@@ -109,6 +109,37 @@ class PartnerViewFoldDealsTest {
     }
 
     @Test
+    void aProtectionExtensionChangesNoFigureButCountsAsFoldedForItsDeal() {
+        given(recorded("d-1", "100.00"), approved("d-1"), staged("d-1", null, DealStage.PROPOSAL));
+        PartnerView before = view;
+
+        given(extended("d-1", 30));
+
+        assertThat(view)
+                .usingRecursiveComparison()
+                .ignoringFields("dealVersions")
+                .isEqualTo(before);
+        assertThat(view.appliedVersion("d-1")).isEqualTo(4);
+        assertThat(view.version()).as("the partner's own stream").isEqualTo(1);
+        assertThat(view.pipelineByStage()).containsEntry("PROPOSAL", usd("100.00"));
+    }
+
+    @Test
+    void aDealEventAfterItsDealClosedChangesNoFigure() {
+        given(recorded("d-1", "100.00"), approved("d-1"), lost("d-1", "No budget"));
+        PartnerView closed = view;
+
+        given(extended("d-1", 10), staged("d-1", null, DealStage.QUALIFIED));
+
+        assertThat(view)
+                .usingRecursiveComparison()
+                .ignoringFields("dealVersions")
+                .isEqualTo(closed);
+        assertThat(view.openDealsById()).isEmpty();
+        assertThat(view.pipeline()).isEqualTo(usd("0.00"));
+    }
+
+    @Test
     void aRejectedRegistrationIsNoLongerOpen() {
         given(recorded("d-1", "100.00"), rejected("d-1", "Duplicate of an older registration"));
 

@@ -89,6 +89,11 @@ class PartnerViewFoldTest {
     }
 
     @Test
+    void aPartnerEventBeforeItsOnboardingLeavesNoView() {
+        assertThat(fold.apply(null, new PartnerActivated("p-1", LATER), 4)).isNull();
+    }
+
+    @Test
     void anUnknownEventLeavesTheViewAsItWas() {
         PartnerView view = fold.apply(null, ONBOARDED, 0);
 
