@@ -83,7 +83,9 @@ class OperationsIT {
         assertThat(paths.get("/api/dashboard/stream").has("get")).isTrue();
         assertThat(paths.get("/api/dashboard/leaderboard").has("get")).isTrue();
         JsonNode partner = client.get("/v3/api-docs").json().at("/components/schemas/PartnerDetails/properties");
-        assertThat(partner.has("healthScore")).as("health on the partner: " + partner).isTrue();
+        assertThat(partner.has("healthScore"))
+                .as("health on the partner: " + partner)
+                .isTrue();
         assertThat(client.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 

@@ -1,13 +1,16 @@
 package io.sidecar.prm.query.admin;
 
 import io.sidecar.prm.query.QuerySideConfiguration;
+import io.sidecar.prm.query.readmodel.ProjectionStatus;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,9 +28,13 @@ class ProcessorReplays {
     private static final Logger log = LoggerFactory.getLogger(ProcessorReplays.class);
 
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final ProjectionStatus projections;
 
-    ProcessorReplays(EventProcessingConfiguration processing) {
+    ProcessorReplays(EventProcessingConfiguration processing, EventStore eventStore, ProjectionStatus projections) {
         this.processing = processing;
+        this.eventStore = eventStore;
+        this.projections = projections;
     }
 
     /** Starts the replay; the refusal when it cannot, else empty. */
@@ -46,10 +53,14 @@ class ProcessorReplays {
         StreamingEventProcessor processor = found.get();
         try {
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+            // readers are warned from before the reset empties the collection until the rebuild reaches the head
+            TrackingToken head = eventStore.createHeadToken();
+            projections.replayStarting(name, head == null ? -1 : head.position().orElse(-1));
             processor.resetTokens();
             log.info("replaying {} from the first event", name);
             return Optional.empty();
         } catch (UnableToClaimTokenException claimed) {
+            projections.replayAbandoned(name);
             return Optional.of(problem(
                     HttpStatus.CONFLICT,
                     "processor.claimed-elsewhere",

@@ -33,16 +33,19 @@ class ProcessorStatusController {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final ProcessorReplays replays;
+    private final ProjectionStatus projections;
 
     ProcessorStatusController(
             EventProcessingConfiguration processing,
             EventStore eventStore,
             TokenStore tokenStore,
-            ProcessorReplays replays) {
+            ProcessorReplays replays,
+            ProjectionStatus projections) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.replays = replays;
+        this.projections = projections;
     }
 
     @PostMapping("/api/admin/processors/{name}/replay")
@@ -91,7 +94,7 @@ class ProcessorStatusController {
                 position,
                 head,
                 Math.max(0, head - position),
-                claimed.stream().anyMatch(ProjectionStatus::catchingUp),
+                projections.replaying(processor.getName()),
                 processor.isError());
     }
 
