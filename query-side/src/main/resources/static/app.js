@@ -64,6 +64,9 @@
 
     const hidden = text => h('span', {class: 'visually-hidden'}, text);
     const integer = new Intl.NumberFormat(LOCALE);
+    const plurals = new Intl.PluralRules('en');
+    /** A count and its noun, in the plural where English wants one: "1 open deal", "3 open deals". */
+    const count = (n, one, many) => integer.format(n || 0) + ' ' + (plurals.select(n || 0) === 'one' ? one : many);
     const percentFormat = new Intl.NumberFormat(LOCALE, {style: 'percent', maximumFractionDigits: 1});
     const dayFormat = new Intl.DateTimeFormat(LOCALE, {dateStyle: 'medium', timeZone: 'UTC'});
     const timeFormat = new Intl.DateTimeFormat(LOCALE, {dateStyle: 'medium', timeStyle: 'medium'});
@@ -370,6 +373,7 @@
         let replaying = false;
         let lastReplayCheck = 0;
         let previousKey = null;
+        let shownLists = null;
 
         const live = h('p', {class: 'live', id: 'live-status', dataset: {state: 'connecting'}},
             h('span', {class: 'dot', 'aria-hidden': 'true'}), h('span', {class: 'label'}, 'Connecting…'));
@@ -450,13 +454,18 @@
             const goals = d.goals || {};
             setTile(tiles.goals, percent(d.goalAttainment), d.goalAttainment, goals.revenueTarget
                 ? money(goals.wonRevenue) + ' of ' + money(goals.revenueTarget) + ' target, '
-                  + integer.format(goals.partners || 0) + ' partners'
+                  + count(goals.partners, 'partner', 'partners')
                 : 'no goals set for ' + (d.period || 'this quarter'));
             setTile(tiles.atRisk, integer.format(d.atRiskCount || 0), d.atRiskCount || 0);
 
             renderCharts(d, pipeline, won, partners);
-            renderTop(d.topPartners || []);
-            renderAtRisk(d.atRiskPartners || [], d.atRiskCount || 0);
+            // the tables are rebuilt only when their rows change, so that a keyboard user's focus in them stays
+            const lists = JSON.stringify([d.topPartners, d.atRiskPartners, d.atRiskCount]);
+            if (lists !== shownLists) {
+                shownLists = lists;
+                renderTop(d.topPartners || []);
+                renderAtRisk(d.atRiskPartners || [], d.atRiskCount || 0);
+            }
             bumpUpdated();
 
             const key = [pipeline.total && pipeline.total.amount, won.total && won.total.amount, partners.total]
@@ -510,7 +519,7 @@
                 h('td', {}, healthBar(p.healthScore)))) : [emptyRow(7, 'No partner has won a deal yet.')]));
         }
 
-        function renderAtRisk(list, count) {
+        function renderAtRisk(list, total) {
             const shown = list.slice(0, AT_RISK_SHOWN);
             riskBody.replaceChildren(...(shown.length ? shown.map(p => h('tr', {},
                 h('th', {scope: 'row'}, partnerLink(p)),
@@ -519,8 +528,8 @@
                 h('td', {}, badge(p.status, 'Status')),
                 h('td', {}, badge(p.tier, 'Tier')),
                 h('td', {class: 'num'}, money(p.pipeline)))) : [emptyRow(6, 'No partner is at risk.')]));
-            riskMore.replaceChildren(count > shown.length
-                ? h('a', {href: '#/partners?atRisk=true'}, 'All ' + integer.format(count) + ' partners at risk')
+            riskMore.replaceChildren(total > shown.length
+                ? h('a', {href: '#/partners?atRisk=true'}, 'All ' + integer.format(total) + ' partners at risk')
                 : '');
         }
 
@@ -663,7 +672,7 @@
             }
             navigate(hashFor('/partners', filters));
         });
-        const count = h('p', {id: 'result-count', role: 'status'}, 'Loading…');
+        const resultCount = h('p', {id: 'result-count', role: 'status'}, 'Loading…');
         const columns = [
             {label: 'Name', sort: 'name'}, {label: 'Type', sort: 'type'}, {label: 'Region', sort: 'region'},
             {label: 'Status', sort: 'status'}, {label: 'Tier', sort: 'tier'}, {label: 'Pipeline', num: true},
@@ -679,7 +688,7 @@
             h('section', {'aria-labelledby': 'filters-heading'},
                 h('h2', {id: 'filters-heading', class: 'visually-hidden'}, 'Filters'), form),
             h('section', {'aria-labelledby': 'results-heading'},
-                h('div', {class: 'results-head'}, h('h2', {id: 'results-heading'}, 'Results'), count),
+                h('div', {class: 'results-head'}, h('h2', {id: 'results-heading'}, 'Results'), resultCount),
                 tableScroll('Partners', h('table', {id: 'partners-table'},
                     h('caption', {class: 'visually-hidden'}, 'Partners; column buttons sort'),
                     h('thead', {}, h('tr', {}, headCells)), tbody)),
@@ -713,7 +722,7 @@
             }
             query.set('size', p.get('size') || String(PAGE_SIZE));
             const mine = ++request;
-            count.textContent = 'Loading…';
+            resultCount.textContent = 'Loading…';
             api('api/partners?' + query).then(({body}) => {
                 if (isCurrent() && mine === request) {
                     renderResults(body, p);
@@ -721,7 +730,7 @@
             }).catch(e => {
                 if (isCurrent() && mine === request) {
                     showProblem(e, 'Partners');
-                    count.textContent = 'The partners could not be loaded.';
+                    resultCount.textContent = 'The partners could not be loaded.';
                     tbody.replaceChildren();
                     pager.replaceChildren();
                 }
@@ -731,9 +740,9 @@
         function renderResults(page, p) {
             const items = page.items || [];
             const first = page.page * page.size;
-            count.textContent = page.total === 0 ? 'No partners match.'
+            resultCount.textContent = page.total === 0 ? 'No partners match.'
                 : 'Showing ' + integer.format(first + 1) + '–' + integer.format(first + items.length) + ' of '
-                  + integer.format(page.total) + ' partners';
+                  + count(page.total, 'partner', 'partners');
             tbody.replaceChildren(...(items.length ? items.map(partner => h('tr', {dataset: {id: partner.id}},
                 h('th', {scope: 'row'}, partnerLink(partner)),
                 h('td', {}, human(partner.type)),
@@ -806,9 +815,9 @@
             setTile(tiles[0], p.healthScore === undefined || p.healthScore === null ? 'n/a' : String(p.healthScore),
                 p.healthScore, p.atRisk ? 'at risk' : 'out of 100');
             setTile(tiles[1], money(p.pipeline), p.pipeline && p.pipeline.amount,
-                integer.format(p.openDeals || 0) + ' open deals');
+                count(p.openDeals, 'open deal', 'open deals'));
             setTile(tiles[2], money(p.wonRevenue), p.wonRevenue && p.wonRevenue.amount,
-                integer.format(p.dealsWon || 0) + ' deals won');
+                count(p.dealsWon, 'deal won', 'deals won'));
             setTile(tiles[3], percent(p.winRate), p.winRate,
                 integer.format(p.dealsWon || 0) + ' won, ' + integer.format(p.dealsLost || 0) + ' lost');
             const days = p.daysSinceCheckIn;
@@ -864,7 +873,7 @@
 
         function renderDeals(page) {
             const items = page.items || [];
-            dealsCount.textContent = integer.format(page.total) + (page.total === 1 ? ' deal' : ' deals');
+            dealsCount.textContent = count(page.total, 'deal', 'deals');
             dealsBody.replaceChildren(...(items.length ? items.map(deal => h('tr', {dataset: {id: deal.id}},
                 h('th', {scope: 'row'}, deal.customer ? deal.customer.name : '—',
                     deal.customer && deal.customer.domain ? h('span', {class: 'meta'}, ' ' + deal.customer.domain)
