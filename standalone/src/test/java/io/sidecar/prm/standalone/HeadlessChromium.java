@@ -71,9 +71,11 @@ final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    WebDriverWait waitUpTo(Duration timeout) {
+    /** A wait for {@code what} (named in the failure), polling every 50 ms for up to {@code timeout}. */
+    WebDriverWait waitUpTo(Duration timeout, String what) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.pollingEvery(Duration.ofMillis(50));
+        wait.withMessage(() -> what + " (" + driver.getCurrentUrl() + ")");
         // the pages re-render parts of themselves: an element read as it is replaced is read again
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
