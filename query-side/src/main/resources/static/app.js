@@ -452,7 +452,7 @@
             setTile(tiles.won, money(won.total), won.total && won.total.amount, 'all time');
             setTile(tiles.winRate, percent(d.winRate), d.winRate, 'won of won and lost deals');
             const goals = d.goals || {};
-            setTile(tiles.goals, percent(d.goalAttainment), d.goalAttainment, goals.revenueTarget
+            setTile(tiles.goals, percent(d.goalAttainment), d.goalAttainment, goals.partners > 0
                 ? money(goals.wonRevenue) + ' of ' + money(goals.revenueTarget) + ' target, '
                   + count(goals.partners, 'partner', 'partners')
                 : 'no goals set for ' + (d.period || 'this quarter'));
