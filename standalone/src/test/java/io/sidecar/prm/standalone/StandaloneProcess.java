@@ -96,6 +96,11 @@ final class StandaloneProcess implements AutoCloseable {
         return new PrmClient(port.join());
     }
 
+    /** The HTTP port it listens on, for a browser. */
+    int port() {
+        return port.join();
+    }
+
     String mongoUri() {
         return mongoUri.join();
     }
