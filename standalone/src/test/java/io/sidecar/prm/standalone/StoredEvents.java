@@ -46,6 +46,12 @@ final class StoredEvents {
         return counts;
     }
 
+    /** How many events the store holds. */
+    long count() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** An aggregate's events of one type (the payload's simple class name), oldest first. */
     List<Row> of(String aggregateId, String type) {
         return jdbc

@@ -39,9 +39,12 @@ class DealConfiguration {
     ConfigurerModule policyErrorHandling() {
         return configurer -> {
             for (String policy : POLICIES) {
+                // one partner's events in one segment, in order: two segments promoting the same partner would
+                // each hold its lock until their batch ends, and could wait for each other
                 configurer
                         .eventProcessing()
-                        .registerListenerInvocationErrorHandler(policy, config -> PropagatingErrorHandler.instance());
+                        .registerListenerInvocationErrorHandler(policy, config -> PropagatingErrorHandler.instance())
+                        .registerSequencingPolicy(policy, config -> BY_PARTNER);
             }
         };
     }
