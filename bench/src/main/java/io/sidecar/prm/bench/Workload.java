@@ -3,7 +3,9 @@ package io.sidecar.prm.bench;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,7 +27,11 @@ final class Workload {
     static final List<String> STEPS = List.of("AGREEMENT_SIGNED", "COMPLIANCE_CHECKED", "TRAINING_COMPLETED");
 
     private final String run;
+    /** The product's default limit of open registrations per partner (DOMAIN.md): the load never crosses it. */
+    static final int OPEN_LIMIT = 25;
+
     private final List<String> partners = new ArrayList<>();
+    private final Map<String, Integer> deals = new HashMap<>();
     private final AtomicLong names = new AtomicLong();
 
     /** @param run a word that keeps this run's partner names apart from any other run's */
@@ -42,6 +48,21 @@ final class Workload {
         return partners.isEmpty()
                 ? null
                 : partners.get(ThreadLocalRandom.current().nextInt(partners.size()));
+    }
+
+    /**
+     * A partner to register a deal for, chosen at random among those with fewer than {@link #OPEN_LIMIT} deals
+     * (none is ever closed), and counted; {@code null} when a few picks found none.
+     */
+    synchronized String partnerForDeal() {
+        for (int pick = 0; pick < 8 && !partners.isEmpty(); pick++) {
+            String partner = partners.get(ThreadLocalRandom.current().nextInt(partners.size()));
+            if (deals.getOrDefault(partner, 0) < OPEN_LIMIT) {
+                deals.merge(partner, 1, Integer::sum);
+                return partner;
+            }
+        }
+        return null;
     }
 
     synchronized int partnerCount() {

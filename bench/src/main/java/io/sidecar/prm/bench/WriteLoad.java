@@ -105,7 +105,12 @@ final class WriteLoad {
             } else if (ThreadLocalRandom.current().nextInt(5) == 0) {
                 command("POST", "/api/partners/" + partner + "/check-ins", Workload.checkInBody(), "/api/partners/");
             } else {
-                command("POST", "/api/deals", Workload.dealBody(partner), "/api/deals/");
+                String registering = workload.partnerForDeal();
+                if (registering == null) {
+                    onboard();
+                } else {
+                    command("POST", "/api/deals", Workload.dealBody(registering), "/api/deals/");
+                }
             }
         }
     }
