@@ -352,6 +352,11 @@
         return {root: h('div', {class: 'tile'}, h('dt', {}, label), value, note, extra || null), value, note};
     }
 
+    /** A tile's amount: whole units, or compact ("$142.9M") from 100 million on, so it fits its tile. */
+    function tileMoney(value) {
+        return money(value, value && Math.abs(Number(value.amount)) >= 1e8 ? 'compact' : 'whole');
+    }
+
     function setTile(t, text, raw, note) {
         t.value.textContent = text;
         t.value.dataset.value = raw === null || raw === undefined ? '' : String(raw);
@@ -446,10 +451,10 @@
                 integer.format(byStatus.ACTIVE || 0) + ' active, ' + integer.format(byStatus.ONBOARDING || 0)
                 + ' onboarding');
             const pipeline = d.pipeline || {};
-            setTile(tiles.pipeline, money(pipeline.total), pipeline.total && pipeline.total.amount,
+            setTile(tiles.pipeline, tileMoney(pipeline.total), pipeline.total && pipeline.total.amount,
                 'approved open deals');
             const won = d.wonRevenue || {};
-            setTile(tiles.won, money(won.total), won.total && won.total.amount, 'all time');
+            setTile(tiles.won, tileMoney(won.total), won.total && won.total.amount, 'all time');
             setTile(tiles.winRate, percent(d.winRate), d.winRate, 'won of won and lost deals');
             const goals = d.goals || {};
             setTile(tiles.goals, percent(d.goalAttainment), d.goalAttainment, goals.partners > 0
