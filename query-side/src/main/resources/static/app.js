@@ -560,6 +560,12 @@
                 backoff = 1000;
                 setLive('live', 'Live');
             });
+            source.addEventListener('replaying', event => {
+                if (isCurrent()) {
+                    replaying = event.data === 'true';
+                    replayNotice.hidden = !replaying;
+                }
+            });
             source.addEventListener('dashboard', event => {
                 if (!isCurrent()) {
                     return;

@@ -78,8 +78,9 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    ReadModelStore readModelStore(MongoTemplate mongo, ObjectProvider<ReadModelDurability> durability) {
-        return new ReadModelStore(mongo, durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
+    ReadModelStore readModelStore(
+            MongoTemplate mongo, ObjectProvider<ReadModelDurability> durability, ReadModelUpdates updates) {
+        return new ReadModelStore(mongo, durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE), updates);
     }
 
     @Bean

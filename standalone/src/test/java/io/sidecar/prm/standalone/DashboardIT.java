@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,14 +162,25 @@ class DashboardIT {
         HttpResponse<Stream<String>> response = stream.get();
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-        Thread reader = new Thread(() -> response.body()
-                .filter(line -> line.startsWith("data:"))
-                .forEach(line -> events.add(parse(line.substring("data:".length())))));
+        BlockingQueue<String> replaying = new LinkedBlockingQueue<>();
+        AtomicReference<String> eventName = new AtomicReference<>();
+        Thread reader = new Thread(() -> response.body().forEach(line -> {
+            if (line.startsWith("event:")) {
+                eventName.set(line.substring("event:".length()));
+            } else if (line.startsWith("data:") && "replaying".equals(eventName.get())) {
+                replaying.add(line.substring("data:".length()));
+            } else if (line.startsWith("data:")) {
+                events.add(parse(line.substring("data:".length())));
+            }
+        }));
         reader.setDaemon(true);
         reader.start();
         try {
             JsonNode first = events.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(first).as("the dashboard at once on connecting").isNotNull();
+            assertThat(replaying.poll())
+                    .as("whether its read model is being rebuilt, said first")
+                    .isEqualTo("false");
             BigDecimal pipelineBefore = amount(first.at("/pipeline/total/amount"));
 
             assertThat(client.post("/api/deals/" + pending + "/approve").status())

@@ -3,6 +3,7 @@ package io.sidecar.prm.query.admin;
 import io.sidecar.prm.query.QuerySideConfiguration;
 import io.sidecar.prm.query.readmodel.ProjectionStatus;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,8 +52,16 @@ class ProcessorReplays {
                             + " can be replayed"));
         }
         StreamingEventProcessor processor = found.get();
+        CompletableFuture<Void> stopped = processor.shutdownAsync();
         try {
-            processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+            stopped.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.of(startWhenStopped(processor, stopped));
+        } catch (ExecutionException | TimeoutException failed) {
+            return Optional.of(startWhenStopped(processor, stopped));
+        }
+        try {
             // readers are warned from before the reset empties the collection until the rebuild reaches the head
             TrackingToken head = eventStore.createHeadToken();
             projections.replayStarting(name, head == null ? -1 : head.position().orElse(-1));
@@ -65,18 +74,27 @@ class ProcessorReplays {
                     HttpStatus.CONFLICT,
                     "processor.claimed-elsewhere",
                     "another query-side instance is processing " + name + "; stop it, or replay there"));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return Optional.of(stopTimedOut(name));
-        } catch (ExecutionException | TimeoutException failed) {
-            return Optional.of(stopTimedOut(name));
+        } catch (RuntimeException failed) {
+            // the reset handler may have emptied the collection already: it says "replaying" until a replay succeeds
+            log.error("the replay of {} failed", name, failed);
+            projections.replayFailed(name);
+            return Optional.of(problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "processor.replay-failed",
+                    "the replay of " + name + " failed (" + failed.getClass().getSimpleName()
+                            + "); its answers say they may be incomplete until a replay succeeds: try again"));
         } finally {
             processor.start();
         }
     }
 
-    private static ProblemDetail stopTimedOut(String name) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "processor.busy", name + " did not stop within 30 s; try again");
+    /** A processor that did not stop in time is started again once it has stopped (a start while stopping is lost). */
+    private static ProblemDetail startWhenStopped(StreamingEventProcessor processor, CompletableFuture<Void> stopped) {
+        stopped.whenComplete((done, failure) -> processor.start());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "processor.busy",
+                processor.getName() + " did not stop within 30 s; nothing was reset, try again");
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {

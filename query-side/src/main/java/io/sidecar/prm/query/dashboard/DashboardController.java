@@ -50,7 +50,9 @@ class DashboardController {
     @Operation(
             summary = "The dashboard, live (Server-Sent Events)",
             description = "An event named `dashboard` with the same JSON as GET /api/dashboard at once, then at"
-                    + " every change; a comment line every 15 s while nothing changes.")
+                    + " every change; before it, and whenever it changes, an event named `replaying` (true or"
+                    + " false: whether the figures come from a read model being rebuilt); a comment line every 15 s"
+                    + " while nothing changes.")
     SseEmitter live() {
         return stream.subscribe();
     }

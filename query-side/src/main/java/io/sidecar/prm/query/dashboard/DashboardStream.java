@@ -1,5 +1,6 @@
 package io.sidecar.prm.query.dashboard;
 
+import io.sidecar.prm.query.readmodel.ProjectionStatus;
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import java.io.IOException;
 import java.time.Clock;
@@ -24,18 +25,23 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * whenever a read-model batch is written in this process (checked every {@value #TICK_MILLIS} ms), and otherwise
  * whenever a fresh computation every {@code RECOMPUTE} shows other figures (the calendar moved, or another
  * query-side instance wrote). A comment line every {@code HEARTBEAT} keeps proxies from closing an idle stream
- * and finds subscribers that went away.
+ * and finds subscribers that went away. An event named {@code replaying} ({@code true} or {@code false}) comes
+ * first and whenever that changes: while it is {@code true} the figures are those of a read model being rebuilt.
  */
 @Component
 class DashboardStream {
 
     static final long TICK_MILLIS = 250;
+    /** The read model the dashboard is summed from. */
+    static final String SERVED_FROM = "partner-summary";
+
     static final Duration RECOMPUTE = Duration.ofSeconds(2);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(DashboardStream.class);
 
     private final QueryGateway queries;
     private final ReadModelUpdates updates;
+    private final ProjectionStatus projections;
     private final Clock clock;
     private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -47,10 +53,12 @@ class DashboardStream {
     private Dashboard sent;
     private long computedAt;
     private long wroteAt;
+    private boolean replaying;
 
-    DashboardStream(QueryGateway queries, ReadModelUpdates updates, Clock clock) {
+    DashboardStream(QueryGateway queries, ReadModelUpdates updates, ProjectionStatus projections, Clock clock) {
         this.queries = queries;
         this.updates = updates;
+        this.projections = projections;
         this.clock = clock;
         timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -63,8 +71,14 @@ class DashboardStream {
         emitter.onError(failure -> subscribers.remove(emitter));
         subscribers.add(emitter);
         timer.execute(() -> {
-            Dashboard current = sent != null && sentGeneration == updates.generation() ? sent : compute();
-            send(List.of(emitter), current);
+            try {
+                Dashboard current = sent != null && sentGeneration == updates.generation() ? sent : compute();
+                sendReplaying(List.of(emitter), projections.replaying(SERVED_FROM));
+                send(List.of(emitter), current);
+            } catch (RuntimeException failure) {
+                // the client's EventSource connects again, and gets its first dashboard then
+                emitter.completeWithError(failure);
+            }
         });
         return emitter;
     }
@@ -74,6 +88,10 @@ class DashboardStream {
             if (subscribers.isEmpty()) {
                 sent = null;
                 return;
+            }
+            boolean rebuilding = projections.replaying(SERVED_FROM);
+            if (rebuilding != replaying) {
+                sendReplaying(subscribers, rebuilding);
             }
             long now = System.nanoTime();
             boolean written = updates.generation() != sentGeneration;
@@ -105,6 +123,20 @@ class DashboardStream {
         for (SseEmitter emitter : emitters) {
             try {
                 emitter.send(SseEmitter.event().name("dashboard").data(dashboard, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException gone) {
+                subscribers.remove(emitter);
+            }
+        }
+    }
+
+    /** Tells whether the figures are incomplete: the partner read model is being rebuilt (ADR 007). */
+    private void sendReplaying(List<SseEmitter> emitters, boolean rebuilding) {
+        if (emitters == subscribers) {
+            replaying = rebuilding;
+        }
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.send(SseEmitter.event().name("replaying").data(Boolean.toString(rebuilding)));
             } catch (IOException | IllegalStateException gone) {
                 subscribers.remove(emitter);
             }

@@ -31,6 +31,14 @@ public class ProjectionStatus {
         replayTargets.put(group, head);
     }
 
+    /**
+     * The replay failed after its reset may have emptied the collection: the group counts as rebuilding until a
+     * replay succeeds.
+     */
+    public void replayFailed(String group) {
+        replayTargets.put(group, Long.MAX_VALUE);
+    }
+
     /** The replay did not reset the group after all. */
     public void replayAbandoned(String group) {
         replayTargets.remove(group);

@@ -14,10 +14,12 @@ public class ReadModelStore {
 
     private final MongoTemplate mongo;
     private final ReadModelDurability durability;
+    private final ReadModelUpdates updates;
 
-    public ReadModelStore(MongoTemplate mongo, ReadModelDurability durability) {
+    public ReadModelStore(MongoTemplate mongo, ReadModelDurability durability, ReadModelUpdates updates) {
         this.mongo = mongo;
         this.durability = durability;
+        this.updates = updates;
     }
 
     /**
@@ -27,6 +29,7 @@ public class ReadModelStore {
     public void clear(Class<? extends ReadModel> type) {
         durability.write(() -> mongo.remove(new Query(), type));
         durability.checkpoint();
+        updates.changed();
     }
 
     /**

@@ -16,6 +16,7 @@ import io.sidecar.prm.events.deal.DealStage;
 import io.sidecar.prm.events.deal.DealStatus;
 import io.sidecar.prm.query.readmodel.ReadModelDurability;
 import io.sidecar.prm.query.readmodel.ReadModelStore;
+import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +41,8 @@ class DealQueriesTest {
         server = new MongoServer(H2Backend.inMemory());
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "prm");
-        projection = new DealProjection(new ReadModelStore(mongo, ReadModelDurability.IMMEDIATE));
+        projection =
+                new DealProjection(new ReadModelStore(mongo, ReadModelDurability.IMMEDIATE, new ReadModelUpdates()));
         queries = new DealQueries(mongo);
         // d-1 oldest, p-1, approved and qualified; d-2 p-1 pending; d-3 p-2 rejected; d-4 newest, p-1, approved
         on(recorded("d-1", "p-1", "10.00", RECORDED_AT));

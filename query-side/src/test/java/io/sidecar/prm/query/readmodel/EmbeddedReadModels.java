@@ -16,7 +16,8 @@ public final class EmbeddedReadModels implements AutoCloseable {
     private final MongoServer server = new MongoServer(H2Backend.inMemory());
     private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
     private final MongoTemplate mongo = new MongoTemplate(client, "prm");
-    private final ReadModelStore store = new ReadModelStore(mongo, ReadModelDurability.IMMEDIATE);
+    private final ReadModelStore store =
+            new ReadModelStore(mongo, ReadModelDurability.IMMEDIATE, new ReadModelUpdates());
     private final ReadModelTransactionManager batches =
             new ReadModelTransactionManager(mongo, new ReadModelUpdates(), ReadModelDurability.IMMEDIATE);
 

@@ -52,7 +52,7 @@ class ReadModelBatchTest {
         server = new MongoServer(H2Backend.inMemory());
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "prm");
-        store = new ReadModelStore(mongo, ReadModelDurability.IMMEDIATE);
+        store = new ReadModelStore(mongo, ReadModelDurability.IMMEDIATE, new ReadModelUpdates());
         transactions = new ReadModelTransactionManager(mongo, new ReadModelUpdates(), ReadModelDurability.IMMEDIATE);
         tokens = new InMemoryTokenStore();
         tokens.initializeTokenSegments(PROCESSOR, 1);
