@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sidecar.prm.events.Quarter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ import org.openqa.selenium.support.ui.Select;
 class DashboardBrowserIT {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-    private static final String QUARTER = TODAY.getYear() + "-Q" + ((TODAY.getMonthValue() - 1) / 3 + 1);
+    private static final String QUARTER = Quarter.of(TODAY).toString();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** The promise: the open dashboard shows a command's effect within 2 s. */
     private static final Duration LIVE_BUDGET = Duration.ofSeconds(2);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sidecar.prm.events.Quarter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -41,7 +42,7 @@ class DashboardIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-    private static final String QUARTER = TODAY.getYear() + "-Q" + ((TODAY.getMonthValue() - 1) / 3 + 1);
+    private static final String QUARTER = Quarter.of(TODAY).toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

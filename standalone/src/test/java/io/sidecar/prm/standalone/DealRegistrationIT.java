@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sidecar.prm.events.Quarter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ class DealRegistrationIT {
     @Test
     void aDealGoesFromRegistrationToWonAndThePartnersFiguresFollowEveryStep() {
         String partner = partner("Happy");
-        String quarter = TODAY.getYear() + "-Q" + ((TODAY.getMonthValue() - 1) / 3 + 1);
+        String quarter = Quarter.of(TODAY).toString();
         assertStep(client.put("/api/partners/" + partner + "/goals/" + quarter, TestBodies.goal("10000", 2)), 6);
         awaitPartner(partner, view -> {
             assertThat(view.get("version").asLong()).isEqualTo(6);

@@ -11,6 +11,7 @@ import io.sidecar.prm.command.partner.OnboardPartnerCommand.ContactDetails;
 import io.sidecar.prm.command.partner.RecordCheckInCommand;
 import io.sidecar.prm.command.partner.SetPartnerGoalCommand;
 import io.sidecar.prm.command.support.MoneyAmount;
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.partner.Sentiment;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +45,7 @@ final class PartnerRhythm {
 
     void goals(List<Step> steps, PartnerLife life, int deals, Random random) {
         double perQuarter = deals * 91 / Math.max(91, life.dealDays(frame));
-        LocalDate quarter = Quarters.start(Quarters.day(life.activatedAt()));
+        LocalDate quarter = Quarter.of(Quarters.day(life.activatedAt())).firstDay();
         LocalDate oldest = Quarters.day(frame.start());
         quarter = quarter.isBefore(oldest) ? oldest : quarter;
         Instant end = life.end(frame);
@@ -53,11 +54,11 @@ final class PartnerRhythm {
             Instant at = agreed.isAfter(life.activatedAt()) ? agreed : later(random, life.activatedAt(), 0.05, 2);
             BigDecimal target = roundedTarget(perQuarter * WON_DEAL * uniform(random, 0.7, 1.5));
             Integer dealTarget = chance(random, 0.7) ? (int) Math.max(1, Math.round(perQuarter * 0.55)) : null;
-            goal(steps, life, Quarters.label(quarter), target, dealTarget, at, end);
+            goal(steps, life, Quarter.of(quarter).toString(), target, dealTarget, at, end);
             Instant revised = later(random, Quarters.startOf(quarter), 15, 45);
             if (chance(random, 0.1) && revised.isAfter(at)) {
                 BigDecimal newTarget = roundedTarget(target.doubleValue() * uniform(random, 0.8, 1.2));
-                goal(steps, life, Quarters.label(quarter), newTarget, dealTarget, revised, end);
+                goal(steps, life, Quarter.of(quarter).toString(), newTarget, dealTarget, revised, end);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.sidecar.prm.command.demo;
 
+import io.sidecar.prm.events.Quarter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ record Timeframe(Instant now, Instant start, Instant horizon) {
     static final Duration CONFLICT_WINDOW = Duration.ofHours(6);
 
     static Timeframe of(Instant now) {
-        LocalDate oldestQuarter = Quarters.start(Quarters.day(now)).minusMonths(24);
+        LocalDate oldestQuarter = Quarter.of(Quarters.day(now)).firstDay().minusMonths(24);
         return new Timeframe(now, Quarters.startOf(oldestQuarter), now.minus(CONFLICT_WINDOW));
     }
 

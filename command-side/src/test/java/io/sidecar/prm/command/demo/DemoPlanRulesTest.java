@@ -12,6 +12,7 @@ import io.sidecar.prm.command.demo.DemoPlan.Step;
 import io.sidecar.prm.command.partner.OnboardPartnerCommand;
 import io.sidecar.prm.command.partner.RecordCheckInCommand;
 import io.sidecar.prm.command.partner.UpdatePartnerProfileCommand;
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.deal.DealStatus;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import java.text.Normalizer;
@@ -122,12 +123,12 @@ class DemoPlanRulesTest {
     @Test
     void wonDealsCloseInEachOfTheLastEightQuartersAndInThisOne() {
         Set<String> quarters = commands(PLAN, DealCommands.WinDealCommand.class).stream()
-                .map(won -> Quarters.label(won.closedOn()))
+                .map(won -> Quarter.of(won.closedOn()).toString())
                 .collect(Collectors.toSet());
 
         Set<String> wanted = new HashSet<>();
         for (int back = 0; back <= 8; back++) {
-            wanted.add(Quarters.label(TODAY.minusMonths(3L * back)));
+            wanted.add(Quarter.of(TODAY.minusMonths(3L * back)).toString());
         }
         assertThat(quarters).containsAll(wanted);
     }

@@ -1,6 +1,6 @@
 package io.sidecar.prm.query.dashboard;
 
-import io.sidecar.prm.query.partner.Quarter;
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.query.web.InvalidQueryException;
 import io.sidecar.prm.query.web.ListRequest;
 import io.sidecar.prm.query.web.ServedFrom;

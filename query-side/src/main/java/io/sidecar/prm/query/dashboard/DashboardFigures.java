@@ -1,13 +1,13 @@
 package io.sidecar.prm.query.dashboard;
 
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.deal.DealStage;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerType;
 import io.sidecar.prm.query.partner.PartnerSummary;
 import io.sidecar.prm.query.partner.PartnerView;
-import io.sidecar.prm.query.partner.Quarter;
 import io.sidecar.prm.query.partner.QuarterWon;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

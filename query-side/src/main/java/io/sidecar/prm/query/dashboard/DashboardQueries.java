@@ -1,7 +1,7 @@
 package io.sidecar.prm.query.dashboard;
 
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.query.partner.PartnerDocuments;
-import io.sidecar.prm.query.partner.Quarter;
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import io.sidecar.prm.query.readmodel.ReportingProperties;
 import java.time.Duration;

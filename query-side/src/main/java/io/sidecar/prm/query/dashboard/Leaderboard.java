@@ -1,10 +1,10 @@
 package io.sidecar.prm.query.dashboard;
 
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.query.partner.PartnerView;
-import io.sidecar.prm.query.partner.Quarter;
 import io.sidecar.prm.query.partner.QuarterWon;
 import java.math.BigDecimal;
 import java.util.Comparator;

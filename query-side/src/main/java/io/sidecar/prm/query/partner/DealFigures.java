@@ -1,6 +1,7 @@
 package io.sidecar.prm.query.partner;
 
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.deal.DealApproved;
 import io.sidecar.prm.events.deal.DealEvent;
 import io.sidecar.prm.events.deal.DealLost;

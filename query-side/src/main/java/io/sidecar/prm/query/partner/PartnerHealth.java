@@ -1,5 +1,6 @@
 package io.sidecar.prm.query.partner;
 
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;

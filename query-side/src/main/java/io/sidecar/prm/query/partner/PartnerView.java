@@ -3,6 +3,7 @@ package io.sidecar.prm.query.partner;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Customer;
+import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.deal.DealApproved;
 import io.sidecar.prm.events.deal.DealLost;
 import io.sidecar.prm.events.deal.DealRecorded;
@@ -23,7 +24,6 @@ import io.sidecar.prm.events.partner.Sentiment;
 import io.sidecar.prm.query.partner.PartnerSummary;
 import io.sidecar.prm.query.partner.PartnerView;
 import io.sidecar.prm.query.partner.PartnerViewFold;
-import io.sidecar.prm.query.partner.Quarter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.sidecar.prm.query.partner;
+package io.sidecar.prm.events;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A calendar quarter, named {@code YYYY-Qn} as goals name their period.
+ * A calendar quarter, named {@code YYYY-Qn} as goals name their period ({@code PartnerGoalSet}) and as won revenue
+ * is counted by the quarter of {@code closedOn}.
  *
  * @param year   the year
  * @param number 1–4
