@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.deal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -12,4 +13,11 @@ import org.axonframework.serialization.Revision;
  * @param lostAt    when
  */
 @Revision("1")
-public record DealLost(String dealId, String partnerId, String reason, Instant lostAt) implements DealEvent {}
+public record DealLost(String dealId, String partnerId, String reason, Instant lostAt) implements DealEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return lostAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.deal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -14,4 +15,11 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DealProtectionExtended(
-        String dealId, String partnerId, int days, Instant protectedUntil, Instant extendedAt) implements DealEvent {}
+        String dealId, String partnerId, int days, Instant protectedUntil, Instant extendedAt) implements DealEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return extendedAt;
+    }
+}

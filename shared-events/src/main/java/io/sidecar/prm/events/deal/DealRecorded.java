@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.deal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.Customer;
 import io.sidecar.prm.events.Money;
 import java.time.Instant;
@@ -28,4 +29,11 @@ public record DealRecorded(
         LocalDate expectedCloseDate,
         String fundRequestId,
         Instant recordedAt)
-        implements DealEvent {}
+        implements DealEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return recordedAt;
+    }
+}

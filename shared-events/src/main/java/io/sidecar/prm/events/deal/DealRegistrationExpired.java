@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.deal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -13,4 +14,11 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DealRegistrationExpired(String dealId, String partnerId, Instant protectedUntil, Instant expiredAt)
-        implements DealEvent {}
+        implements DealEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return expiredAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.deal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -23,4 +24,11 @@ public record DealRejected(
         String conflictingDealId,
         Instant conflictingRecordedAt,
         Instant rejectedAt)
-        implements DealEvent {}
+        implements DealEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return rejectedAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.deal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -14,4 +15,11 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DealStageAdvanced(String dealId, String partnerId, DealStage from, DealStage to, Instant advancedAt)
-        implements DealEvent {}
+        implements DealEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return advancedAt;
+    }
+}

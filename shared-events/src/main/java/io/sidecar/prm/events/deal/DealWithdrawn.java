@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.deal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -12,4 +13,11 @@ import org.axonframework.serialization.Revision;
  * @param withdrawnAt when
  */
 @Revision("1")
-public record DealWithdrawn(String dealId, String partnerId, String reason, Instant withdrawnAt) implements DealEvent {}
+public record DealWithdrawn(String dealId, String partnerId, String reason, Instant withdrawnAt) implements DealEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return withdrawnAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.deal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,4 +17,11 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DealWon(String dealId, String partnerId, Money amount, LocalDate closedOn, Instant wonAt)
-        implements DealEvent {}
+        implements DealEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return wonAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,4 +29,11 @@ public record CheckInRecorded(
         Sentiment sentiment,
         List<String> nextSteps,
         Instant recordedAt)
-        implements PartnerEvent {}
+        implements PartnerEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return recordedAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -13,4 +14,11 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record OnboardingStepCompleted(String partnerId, OnboardingStep step, Instant completedAt)
-        implements PartnerEvent {}
+        implements PartnerEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return completedAt;
+    }
+}

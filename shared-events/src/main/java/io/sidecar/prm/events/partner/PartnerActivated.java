@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -11,4 +12,11 @@ import org.axonframework.serialization.Revision;
  * @param activatedAt when
  */
 @Revision("1")
-public record PartnerActivated(String partnerId, Instant activatedAt) implements PartnerEvent {}
+public record PartnerActivated(String partnerId, Instant activatedAt) implements PartnerEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return activatedAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
@@ -16,4 +17,11 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record PartnerGoalSet(String partnerId, String period, Money revenueTarget, Integer dealTarget, Instant setAt)
-        implements PartnerEvent {}
+        implements PartnerEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return setAt;
+    }
+}

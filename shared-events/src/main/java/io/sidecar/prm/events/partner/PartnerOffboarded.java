@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -12,4 +13,11 @@ import org.axonframework.serialization.Revision;
  * @param offboardedAt when
  */
 @Revision("1")
-public record PartnerOffboarded(String partnerId, String reason, Instant offboardedAt) implements PartnerEvent {}
+public record PartnerOffboarded(String partnerId, String reason, Instant offboardedAt) implements PartnerEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return offboardedAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
@@ -25,4 +26,11 @@ public record PartnerOnboarded(
         Contact contact,
         String website,
         Instant onboardedAt)
-        implements PartnerEvent {}
+        implements PartnerEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return onboardedAt;
+    }
+}

@@ -1,5 +1,6 @@
 package io.sidecar.prm.events.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.PartnerEvent;
 import java.time.Instant;
@@ -18,4 +19,11 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record PartnerProfileUpdated(
         String partnerId, String name, String website, String region, Contact contact, Instant updatedAt)
-        implements PartnerEvent {}
+        implements PartnerEvent {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return updatedAt;
+    }
+}
