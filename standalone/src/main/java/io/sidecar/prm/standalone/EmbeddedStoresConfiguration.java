@@ -2,8 +2,18 @@ package io.sidecar.prm.standalone;
 
 import com.mongodb.ConnectionString;
 import com.zaxxer.hikari.HikariDataSource;
+import io.sidecar.prm.query.audit.StoredEvents;
 import io.sidecar.prm.query.readmodel.ReadModelDurability;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,6 +47,34 @@ class EmbeddedStoresConfiguration {
         dataSource.setPassword("");
         dataSource.setPoolName("event-store");
         return dataSource;
+    }
+
+    /**
+     * The event store as stored, for the audit log: a second JDBC engine over the same table, without upcasters
+     * (see {@link StoredEvents}). Events appended through Axon's store do not wake its reader, so it polls: every
+     * {@code prm.audit.poll-interval} while it has caught up.
+     */
+    @Bean(destroyMethod = "close")
+    StoredEvents storedEvents(
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            EventSchema schema,
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration axon,
+            @Value("${prm.audit.poll-interval:100ms}") Duration pollInterval) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .fetchDelay(pollInterval.toMillis())
+                .build();
+        return new StoredEvents(store, eventSerializer, axon::upcasterChain);
     }
 
     @Bean(destroyMethod = "close")

@@ -42,19 +42,30 @@ public class ReadModelStore {
      */
     public <T extends ReadModel> void update(
             Class<T> type, String id, DomainEventMessage<?> event, UnaryOperator<T> fold) {
-        Optional<ReadModelBatch> batch = ReadModelTransactionManager.currentBatch();
-        T current = batch.flatMap(b -> b.pending(type, id)).orElseGet(() -> mongo.findById(id, type));
+        T current = current(type, id).orElse(null);
         if (current != null && current.appliedVersion(event.getAggregateIdentifier()) > event.getSequenceNumber()) {
             return;
         }
         T next = fold.apply(current);
-        if (next == null) {
-            return;
+        if (next != null) {
+            put(type, next);
         }
+    }
+
+    /** The document as this batch left it so far, else as stored. */
+    public <T extends ReadModel> Optional<T> current(Class<T> type, String id) {
+        return ReadModelTransactionManager.currentBatch()
+                .flatMap(b -> b.pending(type, id))
+                .or(() -> Optional.ofNullable(mongo.findById(id, type)));
+    }
+
+    /** Writes a whole document (replacing one with its id) with the batch, or at once outside a batch. */
+    public <T extends ReadModel> void put(Class<T> type, T document) {
+        Optional<ReadModelBatch> batch = ReadModelTransactionManager.currentBatch();
         if (batch.isPresent()) {
-            batch.get().put(type, next);
+            batch.get().put(type, document);
         } else {
-            mongo.save(next);
+            mongo.save(document);
         }
     }
 }

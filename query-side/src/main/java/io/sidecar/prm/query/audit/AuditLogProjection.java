@@ -1,0 +1,86 @@
+package io.sidecar.prm.query.audit;
+
+import io.sidecar.prm.events.PartnerEvent;
+import io.sidecar.prm.events.PrmMetadata;
+import io.sidecar.prm.query.readmodel.ReadModelStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit log: records every partner event once, as stored, in its partner's history, and chains it to its
+ * stream's previous event with a hash computed here, the first time the event is seen (ADR 008). Fed from
+ * {@link StoredEvents} by a processor of one segment, so a partner's history is numbered in global order.
+ *
+ * <p>It is not a read model to rebuild: the hashes it records are the witness verification compares the store
+ * with, so a replay would launder a tampered store. The admin endpoint refuses to replay it.
+ */
+@Component
+@ProcessingGroup(AuditLogProjection.NAME)
+class AuditLogProjection {
+
+    static final String NAME = "audit-log";
+
+    private final ReadModelStore store;
+    private final StoredEvents events;
+
+    AuditLogProjection(ReadModelStore store, StoredEvents events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    @EventHandler(payloadType = PartnerEvent.class)
+    void on(DomainEventMessage<?> message) {
+        StoredEvent stored = events.stored(message);
+        PartnerEvent event = events.current(stored);
+        AuditPartner partner = store.current(AuditPartner.class, event.partnerId())
+                .orElseGet(() -> AuditPartner.empty(event.partnerId()));
+        if (partner.appliedVersion(stored.aggregateId()) > stored.sequence()) {
+            return;
+        }
+        String hash = AuditChain.next(partner.previousHash(stored.aggregateId()), stored);
+        MetaData metadata = message.getMetaData();
+        store.put(
+                AuditEntry.class,
+                new AuditEntry(
+                        AuditEntry.key(partner.id(), partner.entries()),
+                        AuditEntry.streamKey(stored.aggregateId(), stored.sequence()),
+                        partner.id(),
+                        position(message),
+                        stored.eventId(),
+                        stored.aggregateType(),
+                        stored.aggregateId(),
+                        stored.sequence(),
+                        stored.type(),
+                        stored.revision(),
+                        event.occurredAt(),
+                        stored.timestamp(),
+                        text(metadata, PrmMetadata.ACTOR),
+                        text(metadata, PrmMetadata.CORRELATION_ID),
+                        text(metadata, PrmMetadata.CAUSATION_ID),
+                        stored.payload(),
+                        stored.metadata(),
+                        hash));
+        store.put(
+                AuditPartner.class,
+                partner.with(new AuditPartner.StreamHead(
+                        stored.aggregateType(), stored.aggregateId(), stored.sequence() + 1, hash)));
+    }
+
+    private static long position(DomainEventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked) {
+            TrackingToken token = tracked.trackingToken();
+            return token.position().orElse(-1L);
+        }
+        return -1L;
+    }
+
+    private static String text(MetaData metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
+    }
+}

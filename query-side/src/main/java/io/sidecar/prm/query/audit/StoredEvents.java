@@ -1,0 +1,89 @@
+package io.sidecar.prm.query.audit;
+
+import io.sidecar.prm.events.PartnerEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+
+/**
+ * The event store as stored: a second reader of the same store without upcasters, whose messages keep their
+ * payload and metadata as serialized. The audit log is fed from it and verification reads it, so both hash the
+ * stored bytes; {@link #current} upcasts one of them when its meaning is needed.
+ */
+public class StoredEvents {
+
+    private final EventStore store;
+    private final Serializer serializer;
+    private final Supplier<EventUpcaster> upcasters;
+
+    /**
+     * @param store      an event store over the product's store, built without upcasters (and not a bean of type
+     *                   {@link EventStore}: that one is Axon's)
+     * @param serializer the event serializer the store was written with
+     * @param upcasters  the product's upcaster chain, for {@link #current}
+     */
+    public StoredEvents(EventStore store, Serializer serializer, Supplier<EventUpcaster> upcasters) {
+        this.store = store;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
+    }
+
+    /** Stops the store's own reader threads, if it has any. */
+    public void close() {
+        if (store instanceof EmbeddedEventStore embedded) {
+            embedded.shutDown();
+        }
+    }
+
+    /** Every event in global order, as stored: the audit log's processor reads this. */
+    public StreamableMessageSource<TrackedEventMessage<?>> source() {
+        return store;
+    }
+
+    /** One aggregate's events from its first, as stored (never a snapshot). */
+    public Stream<StoredEvent> stream(String aggregateId) {
+        return store.readEvents(aggregateId, 0).asStream().map(this::stored);
+    }
+
+    /** The stored form of a message from this store. */
+    public StoredEvent stored(DomainEventMessage<?> message) {
+        return StoredEvent.of(message, serializer);
+    }
+
+    /**
+     * A stored event upcast to the current revision and deserialized, as every other reader sees it.
+     *
+     * @throws IllegalStateException when the upcasters drop it or it is not a partner's event
+     */
+    public PartnerEvent current(StoredEvent event) {
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                event.aggregateType(),
+                event.aggregateId(),
+                event.sequence(),
+                event.eventId(),
+                event.timestamp(),
+                event.payloadType(),
+                event.revision(),
+                event.payload().getBytes(StandardCharsets.UTF_8),
+                event.metadata().getBytes(StandardCharsets.UTF_8));
+        Object payload = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                        Stream.of(entry), serializer, upcasters.get())
+                .asStream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the upcasters dropped " + event.eventId()))
+                .getPayload();
+        if (payload instanceof PartnerEvent partnerEvent) {
+            return partnerEvent;
+        }
+        throw new IllegalStateException(event.type() + " is not a partner's event");
+    }
+}
