@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -61,7 +62,7 @@ class EmbeddedStoresConfiguration {
             EventSchema schema,
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            org.axonframework.config.Configuration axon,
+            ObjectProvider<org.axonframework.config.Configuration> axon,
             @Value("${prm.audit.poll-interval:100ms}") Duration pollInterval) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -74,7 +75,7 @@ class EmbeddedStoresConfiguration {
                 .storageEngine(engine)
                 .fetchDelay(pollInterval.toMillis())
                 .build();
-        return new StoredEvents(store, eventSerializer, axon::upcasterChain);
+        return new StoredEvents(store, eventSerializer, () -> axon.getObject().upcasterChain());
     }
 
     @Bean(destroyMethod = "close")

@@ -53,7 +53,7 @@ public class AuditConfiguration {
             AxonServerConnectionManager connections,
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            org.axonframework.config.Configuration axon) {
+            ObjectProvider<org.axonframework.config.Configuration> axon) {
         AxonServerEventStore store = AxonServerEventStore.builder()
                 .configuration(axonServer)
                 .platformConnectionManager(connections)
@@ -61,6 +61,6 @@ public class AuditConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(NoOpEventUpcaster.INSTANCE)
                 .build();
-        return new StoredEvents(store, eventSerializer, axon::upcasterChain);
+        return new StoredEvents(store, eventSerializer, () -> axon.getObject().upcasterChain());
     }
 }

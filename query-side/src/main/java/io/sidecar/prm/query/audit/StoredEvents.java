@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -47,6 +48,12 @@ public class StoredEvents {
     /** Every event in global order, as stored: the audit log's processor reads this. */
     public StreamableMessageSource<TrackedEventMessage<?>> source() {
         return store;
+    }
+
+    /** The global position of the newest event in the store, -1 when it is empty. */
+    public long headPosition() {
+        TrackingToken head = store.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1L);
     }
 
     /** One aggregate's events from its first, as stored (never a snapshot). */

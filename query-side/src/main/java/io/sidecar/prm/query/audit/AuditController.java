@@ -1,0 +1,87 @@
+package io.sidecar.prm.query.audit;
+
+import io.sidecar.prm.query.PageOf;
+import io.sidecar.prm.query.web.InvalidQueryException;
+import io.sidecar.prm.query.web.ListRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * History and verification for auditors (API.md, "Audit"): what the audit log recorded, and whether the event
+ * store still holds exactly that.
+ */
+@RestController
+@Tag(name = "Audit")
+class AuditController {
+
+    private final AuditHistory history;
+    private final AuditVerification verification;
+
+    AuditController(AuditHistory history, AuditVerification verification) {
+        this.history = history;
+        this.verification = verification;
+    }
+
+    @GetMapping("/api/partners/{id}/history")
+    @Operation(
+            summary = "A partner's history: its events and its deals', oldest first",
+            description = "Each entry as the event store holds it (payload and revision as stored), with who did it,"
+                    + " in which request, because of what, and its hash in its stream's chain. from (inclusive) and"
+                    + " to (exclusive) select by the instant the event occurred at.")
+    PageOf<AuditEntry> partnerHistory(
+            @PathVariable String id,
+            @Parameter(description = "ISO-8601 instant") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 instant") @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        ListRequest list = ListRequest.of(page, size, null, Set.of("position"), "position");
+        return history.partner(id, range(from, to), list.page(), list.size());
+    }
+
+    @GetMapping("/api/deals/{id}/history")
+    @Operation(summary = "A deal's history, oldest first", description = "The same entries as a partner's history.")
+    PageOf<AuditEntry> dealHistory(
+            @PathVariable String id,
+            @Parameter(description = "ISO-8601 instant") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 instant") @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        ListRequest list = ListRequest.of(page, size, null, Set.of("position"), "position");
+        return history.deal(id, range(from, to), list.page(), list.size());
+    }
+
+    @GetMapping("/api/audit/verify")
+    @Operation(
+            summary = "Recomputes the hash chains from the event store and compares them with the recorded ones",
+            description = "For one partner (its stream and its deals'), or without partnerId for the whole store.")
+    AuditVerification.Result verify(@RequestParam(required = false) String partnerId) {
+        return partnerId == null ? verification.everything() : verification.partner(partnerId);
+    }
+
+    private static AuditHistory.TimeRange range(String from, String to) {
+        AuditHistory.TimeRange range = new AuditHistory.TimeRange(instant("from", from), instant("to", to));
+        if (range.from() != null && range.to() != null && !range.from().isBefore(range.to())) {
+            throw new InvalidQueryException("to", "must be after from");
+        }
+        return range;
+    }
+
+    private static Instant instant(String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(parameter, "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
+    }
+}
