@@ -130,7 +130,9 @@ class AuditIT {
         assertThat(client.get("/api/audit/verify?partnerId=no-such-partner").status())
                 .isEqualTo(404);
         PrmClient.Response replay = client.post("/api/admin/processors/audit-log/replay");
-        assertThat(replay.status()).as("the recorded hashes are the witness: never rebuilt").isEqualTo(409);
+        assertThat(replay.status())
+                .as("the recorded hashes are the witness: never rebuilt")
+                .isEqualTo(409);
     }
 
     @Test

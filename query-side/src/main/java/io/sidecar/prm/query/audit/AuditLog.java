@@ -67,11 +67,6 @@ public class AuditLog {
         return chunked(length, from -> streamEntries(aggregateId, from, Math.min(length, from + CHUNK)));
     }
 
-    /** The recorded entries with the given stream keys ({@link AuditEntry#streamKey}), in key order. */
-    List<AuditEntry> byStreamKeys(List<String> keys) {
-        return byKeys("stream", keys);
-    }
-
     private List<AuditEntry> byKeys(String field, List<String> keys) {
         if (keys.isEmpty()) {
             return List.of();

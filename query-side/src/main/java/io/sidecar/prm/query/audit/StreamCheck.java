@@ -3,59 +3,53 @@ package io.sidecar.prm.query.audit;
 import java.io.UncheckedIOException;
 
 /**
- * Recomputes one stream's hash chain from the event store, event by event, against what the audit log recorded;
- * stops at the first difference.
+ * Recomputes one stream's hash chain from the event store, event by event, up to the head the audit log recorded,
+ * and compares the two heads. By the chain's construction, equal heads mean every recorded event is unchanged; a
+ * different head sends the caller to {@link AuditVerification} to find the first event that differs.
  */
 final class StreamCheck {
 
-    private final String aggregateType;
-    private final String aggregateId;
+    private final AuditPartner.StreamHead recorded;
     private String hash = AuditChain.GENESIS;
-    private long checked;
-    private AuditVerification.Mismatch mismatch;
+    private long read;
+    private long notYetRecorded;
+    private String unreadable;
 
-    StreamCheck(String aggregateType, String aggregateId) {
-        this.aggregateType = aggregateType;
-        this.aggregateId = aggregateId;
+    StreamCheck(AuditPartner.StreamHead recorded) {
+        this.recorded = recorded;
     }
 
-    /** Compares the next stored event with the recorded entry for that place in the stream. */
-    void check(StoredEvent stored, AuditEntry recorded) {
-        if (mismatch != null) {
+    /** Takes the stream's next stored event (in sequence order). */
+    void accept(StoredEvent stored) {
+        if (read >= recorded.events()) {
+            notYetRecorded++;
             return;
         }
-        String found;
+        read++;
+        if (unreadable != null) {
+            return;
+        }
         try {
-            found = AuditChain.next(hash, stored);
+            hash = AuditChain.next(hash, stored);
         } catch (UncheckedIOException e) {
-            found = "unreadable (" + e.getMessage() + ")";
-        }
-        if (!found.equals(recorded.hash())) {
-            mismatch = new AuditVerification.Mismatch(
-                    aggregateType, aggregateId, recorded.sequence(), recorded.hash(), found);
-            return;
-        }
-        hash = found;
-        checked++;
-    }
-
-    /** The store has no event where the audit log recorded one. */
-    void missing(long sequence, String recordedHash) {
-        if (mismatch == null) {
-            mismatch = new AuditVerification.Mismatch(
-                    aggregateType, aggregateId, sequence, recordedHash, "missing from the event store");
+            unreadable = "unreadable (" + e.getMessage() + ")";
         }
     }
 
-    boolean ok() {
-        return mismatch == null;
+    AuditPartner.StreamHead recorded() {
+        return recorded;
+    }
+
+    /** Every recorded event was read and the recomputed head equals the recorded one. */
+    boolean verified() {
+        return read == recorded.events() && unreadable == null && hash.equals(recorded.hash());
     }
 
     long checked() {
-        return checked;
+        return verified() ? read : 0;
     }
 
-    AuditVerification.Mismatch mismatch() {
-        return mismatch;
+    long notYetRecorded() {
+        return notYetRecorded;
     }
 }
