@@ -152,6 +152,10 @@ class AuditIT {
         assertThat(everything.get("verified").asBoolean())
                 .as(everything.toString())
                 .isTrue();
+        PrmClient.Response streamed =
+                client.send("GET", "/api/audit/verify", "", java.util.Map.of("Accept", "text/event-stream"));
+        assertThat(streamed.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(streamed.body()).contains("event:result").contains("\"verified\":true");
 
         JdbcTemplate store = app.bean(JdbcTemplate.class);
         String payload = new String(

@@ -6,13 +6,19 @@ import io.sidecar.prm.query.web.ListRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * History and verification for auditors (API.md, "Audit"): what the audit log recorded, and whether the event
@@ -25,9 +31,15 @@ class AuditController {
     private final AuditHistory history;
     private final AuditVerification verification;
 
-    AuditController(AuditHistory history, AuditVerification verification) {
+    private final TaskExecutor executor;
+
+    AuditController(
+            AuditHistory history,
+            AuditVerification verification,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.history = history;
         this.verification = verification;
+        this.executor = executor;
     }
 
     @GetMapping("/api/partners/{id}/history")
@@ -64,6 +76,37 @@ class AuditController {
             description = "For one partner (its stream and its deals'), or without partnerId for the whole store.")
     AuditVerification.Result verify(@RequestParam(required = false) String partnerId) {
         return partnerId == null ? verification.everything() : verification.partner(partnerId);
+    }
+
+    @GetMapping(path = "/api/audit/verify", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            summary = "Verifies the whole store, streaming its progress",
+            description = "Server-Sent Events: `progress` about once a second ({eventsRead, position, head}), then"
+                    + " one `result` with the same body as the JSON answer.")
+    SseEmitter verifyStreaming(@RequestParam(required = false) String partnerId) {
+        // one partner answers fast, and an unknown one is refused before the stream starts
+        AuditVerification.Result partner = partnerId == null ? null : verification.partner(partnerId);
+        SseEmitter emitter = new SseEmitter(0L);
+        executor.execute(() -> {
+            try {
+                AuditVerification.Result result = partner != null
+                        ? partner
+                        : verification.everything(progress -> send(emitter, "progress", progress));
+                send(emitter, "result", result);
+                emitter.complete();
+            } catch (RuntimeException e) {
+                emitter.completeWithError(e);
+            }
+        });
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, String name, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the client went away", e);
+        }
     }
 
     private static AuditHistory.TimeRange range(String from, String to) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuditVerification {
+
+    private static final long PROGRESS_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
     private final AuditLog log;
     private final StoredEvents events;
@@ -52,6 +55,14 @@ class AuditVerification {
 
     /** Every stream in the store, read once in global order. */
     Result everything() {
+        return everything(progress -> {});
+    }
+
+    /**
+     * Every stream in the store, read once in global order, telling {@code progress} how far it has read about once
+     * a second.
+     */
+    Result everything(Consumer<Progress> progress) {
         Map<String, StreamCheck> checks = new LinkedHashMap<>();
         try (Stream<AuditPartner> partners = mongo.stream(new Query(), AuditPartner.class)) {
             partners.flatMap(p -> p.streams().stream())
@@ -61,9 +72,16 @@ class AuditVerification {
         long head = events.headPosition();
         try (BlockingStream<TrackedEventMessage<?>> all = events.source().openStream(null)) {
             long position = -1;
+            long read = 0;
+            long reported = System.nanoTime();
             while (position < head && all.hasNextAvailable(5, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> message = all.nextAvailable();
                 position = message.trackingToken().position().orElse(position);
+                read++;
+                if (System.nanoTime() - reported > PROGRESS_INTERVAL) {
+                    progress.accept(new Progress(read, position, head));
+                    reported = System.nanoTime();
+                }
                 if (message instanceof DomainEventMessage<?> domain) {
                     StreamCheck check = checks.get(domain.getAggregateIdentifier());
                     if (check == null) {
@@ -127,6 +145,15 @@ class AuditVerification {
             long streamsFailed,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<Head> heads,
             @JsonInclude(JsonInclude.Include.NON_NULL) Mismatch firstMismatch) {}
+
+    /**
+     * How far a verification of the whole store has read.
+     *
+     * @param eventsRead events read from the store so far
+     * @param position   the global position reached
+     * @param head       the store's head position when verification started
+     */
+    record Progress(long eventsRead, long position, long head) {}
 
     /** A chain head: the hash of a stream's last recorded event. */
     record Head(String aggregateType, String aggregateId, long sequence, String hash) {
