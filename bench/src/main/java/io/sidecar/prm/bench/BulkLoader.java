@@ -156,6 +156,7 @@ final class BulkLoader {
                 Workload.REGIONS.get(random.nextInt(Workload.REGIONS.size())),
                 new Contact("Contact " + n, "contact" + n + "@partner" + n + ".example", null),
                 "https://partner" + n + ".example",
+                "en",
                 Instant.now());
     }
 

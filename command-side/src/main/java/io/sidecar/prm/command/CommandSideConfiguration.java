@@ -3,16 +3,18 @@ package io.sidecar.prm.command;
 import io.sidecar.prm.command.deal.DealRules;
 import io.sidecar.prm.command.support.RefusalInterceptor;
 import io.sidecar.prm.events.PrmMetadata;
+import io.sidecar.prm.events.upcasting.PrmEventUpcasters;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The command side's wiring: audit metadata on every message, refusals that travel, typed rules.
+ * The command side's wiring: audit metadata on every message, refusals that travel, typed rules, the upcasters.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DealRules.class)
@@ -45,5 +47,18 @@ public class CommandSideConfiguration {
     @Bean
     RefusalInterceptor refusalInterceptor() {
         return new RefusalInterceptor();
+    }
+
+    /**
+     * The upcasters of the published language: Axon's Spring Boot auto-configuration hands every
+     * {@code EventUpcaster} bean to the event store, so every reader (aggregates, processors, rebuilds) sees events in
+     * their current revision. Both sides declare it, for the distributed mode where each runs alone; in the
+     * standalone application, where both configurations meet, the first registers it and the other steps back, so
+     * the chain runs once (and under one bean name, a second one would fail the start rather than go unnoticed).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PrmEventUpcasters prmEventUpcasters() {
+        return new PrmEventUpcasters();
     }
 }

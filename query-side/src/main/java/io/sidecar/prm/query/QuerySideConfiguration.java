@@ -1,6 +1,7 @@
 package io.sidecar.prm.query;
 
 import com.mongodb.client.MongoClient;
+import io.sidecar.prm.events.upcasting.PrmEventUpcasters;
 import io.sidecar.prm.query.partner.PartnerViewFold;
 import io.sidecar.prm.query.readmodel.DeferredTokenStore;
 import io.sidecar.prm.query.readmodel.PartnerSequencingPolicy;
@@ -22,6 +23,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +32,7 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /**
  * The query side's wiring: the token store next to the read models, pooled streaming processors that write one
- * bulk per batch and store their token after it.
+ * bulk per batch and store their token after it, the upcasters.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ProjectionProperties.class, QuerySideProperties.class, ReportingProperties.class})
@@ -70,6 +72,19 @@ public class QuerySideConfiguration {
     @Bean
     ReadModelHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new ReadModelHealthIndicator(mongo);
+    }
+
+    /**
+     * The upcasters of the published language: Axon's Spring Boot auto-configuration hands every
+     * {@code EventUpcaster} bean to the event store, so every reader (aggregates, processors, rebuilds) sees events in
+     * their current revision. Both sides declare it, for the distributed mode where each runs alone; in the
+     * standalone application, where both configurations meet, the first registers it and the other steps back, so
+     * the chain runs once (and under one bean name, a second one would fail the start rather than go unnoticed).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PrmEventUpcasters prmEventUpcasters() {
+        return new PrmEventUpcasters();
     }
 
     @Bean

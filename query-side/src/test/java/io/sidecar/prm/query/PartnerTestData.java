@@ -20,6 +20,7 @@ public final class PartnerTestData {
                 "DE",
                 new Contact("Ada", "ada@acme.example", null),
                 "https://acme.example",
+                "de",
                 ONBOARDED_AT);
     }
 }

@@ -60,6 +60,7 @@ class QueryResponseSerializationTest {
             "DE",
             new Contact("Ada", "ada@acme.example", null),
             null,
+            "de",
             PartnerStatus.ONBOARDING,
             null,
             PartnerTier.REGISTERED,
@@ -110,7 +111,14 @@ class QueryResponseSerializationTest {
                 .apply(
                         null,
                         new PartnerOnboarded(
-                                "p-2", "Initech", PartnerType.SERVICES, "FR", PARTNER.contact(), null, Instant.EPOCH),
+                                "p-2",
+                                "Initech",
+                                PartnerType.SERVICES,
+                                "FR",
+                                PARTNER.contact(),
+                                null,
+                                "fr",
+                                Instant.EPOCH),
                         0);
 
         String json = mapper.writeValueAsString(fresh);

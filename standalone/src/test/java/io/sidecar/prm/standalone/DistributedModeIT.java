@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,6 +220,16 @@ class DistributedModeIT {
                 deal.formatted(LocalDate.now(ZoneOffset.UTC).plusDays(30)));
         assertThat(unknownPartner.statusCode()).as(unknownPartner.body()).isEqualTo(404);
         assertThat(json.readTree(unknownPartner.body()).path("code").asText()).isEqualTo("partner.unknown");
+    }
+
+    @Test
+    void eachSideRegistersTheUpcastersOfThePublishedLanguageOnItsOwn() {
+        assertThat(contexts).hasSize(2);
+        for (ConfigurableApplicationContext context : contexts) {
+            assertThat(context.getBeansOfType(EventUpcaster.class))
+                    .as(context.getId())
+                    .containsOnlyKeys("prmEventUpcasters");
+        }
     }
 
     private URI start(SpringApplicationBuilder application, String... args) {

@@ -59,6 +59,18 @@ class PartnerValidationIT {
                 invalid("onboard: unknown region", "POST", path, valid.replace("\"DE\"", "\"XX\""), "region"),
                 invalid("onboard: one-letter region", "POST", path, valid.replace("\"DE\"", "\"D\""), "region"),
                 invalid("onboard: empty contact", "POST", path, valid.replace("Ada Lovelace", ""), "contact.name"),
+                invalid(
+                        "onboard: language not a tag",
+                        "POST",
+                        path,
+                        TestBodies.partnerSpeaking("Brand New Partner", "en_US"),
+                        "language"),
+                invalid(
+                        "onboard: language over 35",
+                        "POST",
+                        path,
+                        TestBodies.partnerSpeaking("Brand New Partner", "de-CH-1996-x-abcdefgh-abcdefgh-abcde"),
+                        "language"),
                 invalid("onboard: no body", "POST", path, "", null));
     }
 

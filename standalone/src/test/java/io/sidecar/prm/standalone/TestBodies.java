@@ -23,6 +23,13 @@ final class TestBodies {
                  "website": "https://acme.example"}""".formatted(name, type, region);
     }
 
+    /** A {@code POST /api/partners} body with the language to contact the partner in. */
+    static String partnerSpeaking(String name, String language) {
+        return """
+                {"name": "%s", "type": "RESELLER", "region": "DE", "language": "%s",
+                 "contact": {"name": "Ada Lovelace", "email": "ada@acme.example"}}""".formatted(name, language);
+    }
+
     /** A {@code PATCH /api/partners/{id}} body that renames the partner. */
     static String rename(String name) {
         return """

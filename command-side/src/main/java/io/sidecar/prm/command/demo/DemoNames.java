@@ -16,24 +16,25 @@ import java.util.stream.Collectors;
  */
 final class DemoNames {
 
-    /** A country partners come from: how many, roughly, and how its firms and addresses look. */
-    private record Region(String code, int weight, String legalForm, String topLevelDomain, String dialCode) {}
+    /** A country partners come from: how many, roughly, how its firms and addresses look, the language spoken. */
+    private record Region(
+            String code, int weight, String legalForm, String topLevelDomain, String dialCode, String language) {}
 
     private static final List<Region> REGIONS = List.of(
-            new Region("US", 25, "Inc.", ".com", "+1"),
-            new Region("GB", 10, "Ltd", ".co.uk", "+44"),
-            new Region("DE", 10, "GmbH", ".de", "+49"),
-            new Region("FR", 7, "SAS", ".fr", "+33"),
-            new Region("NL", 5, "B.V.", ".nl", "+31"),
-            new Region("SE", 4, "AB", ".se", "+46"),
-            new Region("ES", 5, "S.L.", ".es", "+34"),
-            new Region("IT", 5, "S.r.l.", ".it", "+39"),
-            new Region("CA", 6, "Inc.", ".ca", "+1"),
-            new Region("AU", 5, "Pty Ltd", ".com.au", "+61"),
-            new Region("JP", 5, "K.K.", ".co.jp", "+81"),
-            new Region("SG", 4, "Pte Ltd", ".com.sg", "+65"),
-            new Region("BR", 4, "Ltda.", ".com.br", "+55"),
-            new Region("IN", 5, "Pvt Ltd", ".in", "+91"));
+            new Region("US", 25, "Inc.", ".com", "+1", "en-US"),
+            new Region("GB", 10, "Ltd", ".co.uk", "+44", "en-GB"),
+            new Region("DE", 10, "GmbH", ".de", "+49", "de"),
+            new Region("FR", 7, "SAS", ".fr", "+33", "fr"),
+            new Region("NL", 5, "B.V.", ".nl", "+31", "nl"),
+            new Region("SE", 4, "AB", ".se", "+46", "sv"),
+            new Region("ES", 5, "S.L.", ".es", "+34", "es"),
+            new Region("IT", 5, "S.r.l.", ".it", "+39", "it"),
+            new Region("CA", 6, "Inc.", ".ca", "+1", "en-CA"),
+            new Region("AU", 5, "Pty Ltd", ".com.au", "+61", "en-AU"),
+            new Region("JP", 5, "K.K.", ".co.jp", "+81", "ja"),
+            new Region("SG", 4, "Pte Ltd", ".com.sg", "+65", "en-SG"),
+            new Region("BR", 4, "Ltda.", ".com.br", "+55", "pt-BR"),
+            new Region("IN", 5, "Pvt Ltd", ".in", "+91", "en-IN"));
     private static final Map<String, Region> BY_CODE =
             REGIONS.stream().collect(Collectors.toMap(Region::code, Function.identity()));
     private static final int TOTAL_WEIGHT =
@@ -64,8 +65,11 @@ final class DemoNames {
 
     private final Set<String> taken = new HashSet<>();
 
-    /** A partner's identity: its name (unused so far), region, website and the domain of its addresses. */
-    record Identity(String name, String region, String website, String domain) {}
+    /**
+     * A partner's identity: its name (unused so far), region, the language to contact it in, website and the domain
+     * of its addresses.
+     */
+    record Identity(String name, String region, String language, String website, String domain) {}
 
     /** An end customer as a deal names it. */
     record Customer(String name, String domain) {}
@@ -76,7 +80,12 @@ final class DemoNames {
             String base = pick(random, FIRMS) + " " + pick(random, TRADES) + (attempt < 50 ? "" : " " + attempt);
             String domain = slug(base) + region.topLevelDomain();
             if (taken.add("partner:" + slug(base)) && taken.add("domain:" + domain)) {
-                return new Identity(base + " " + region.legalForm(), region.code(), "https://www." + domain, domain);
+                return new Identity(
+                        base + " " + region.legalForm(),
+                        region.code(),
+                        region.language(),
+                        "https://www." + domain,
+                        domain);
             }
         }
     }

@@ -50,7 +50,14 @@ final class PartnerSteps {
                 steps,
                 onboarded,
                 new OnboardPartnerCommand(
-                        id, identity.name(), type, identity.region(), contact, identity.website(), onboarded));
+                        id,
+                        identity.name(),
+                        type,
+                        identity.region(),
+                        contact,
+                        identity.website(),
+                        identity.language(),
+                        onboarded));
         for (int i = 0; i < life.stepsAt().size(); i++) {
             Instant at = life.stepsAt().get(i);
             add(steps, at, new CompleteOnboardingStepCommand(id, OnboardingStep.values()[i], at));

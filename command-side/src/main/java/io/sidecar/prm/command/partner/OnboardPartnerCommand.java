@@ -1,5 +1,6 @@
 package io.sidecar.prm.command.partner;
 
+import static io.sidecar.prm.command.support.CommandValidation.languageTag;
 import static io.sidecar.prm.command.support.CommandValidation.strip;
 import static io.sidecar.prm.command.support.CommandValidation.stripToNull;
 
@@ -23,6 +24,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param region      ISO 3166-1 alpha-2 country code
  * @param contact     the main contact
  * @param website     optional http(s) address
+ * @param language    the language to contact the partner in, a BCP 47 tag of at most 35 characters; absent or
+ *                    blank is {@value #DEFAULT_LANGUAGE}; recorded in its canonical form ({@code pt-br} as
+ *                    {@code pt-BR})
  * @param onboardedAt when, from the application's clock
  */
 public record OnboardPartnerCommand(
@@ -38,13 +42,21 @@ public record OnboardPartnerCommand(
         @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/$.?#][^\\s]*", message = "must be an http(s) URL")
         String website,
 
+        @Size(max = 35) String language,
         @NotNull Instant onboardedAt) {
 
-    /** Surrounding white space is not part of any field; a region is upper case; a blank website is none. */
+    /** The language of a partner onboarded without one. */
+    public static final String DEFAULT_LANGUAGE = "en";
+
+    /**
+     * Surrounding white space is not part of any field; a region is upper case; a blank website is none; a blank
+     * language is the default one, and a language tag is in its canonical case.
+     */
     public OnboardPartnerCommand {
         name = strip(name);
         region = region == null ? null : region.strip().toUpperCase(Locale.ROOT);
         website = stripToNull(website);
+        language = language == null || language.isBlank() ? DEFAULT_LANGUAGE : languageTag(language.strip());
     }
 
     /**

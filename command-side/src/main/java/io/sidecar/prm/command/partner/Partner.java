@@ -64,6 +64,7 @@ public class Partner {
                 command.region(),
                 new Contact(given.name(), given.email(), given.phone()),
                 command.website(),
+                command.language(),
                 command.onboardedAt()));
     }
 

@@ -4,6 +4,7 @@ import io.sidecar.prm.command.support.CommandResult;
 import io.sidecar.prm.command.web.CommandSender;
 import io.sidecar.prm.events.partner.PartnerType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -34,7 +35,10 @@ class PartnerCommandController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Onboard a partner", description = "The partner starts in ONBOARDING at tier REGISTERED.")
+    @Operation(
+            summary = "Onboard a partner",
+            description = "The partner starts in ONBOARDING at tier REGISTERED. Without a language it is contacted"
+                    + " in English (en).")
     ResponseEntity<CommandResult> onboard(@RequestBody OnboardPartnerRequest body, HttpServletRequest request) {
         OnboardPartnerRequest.ContactRequest contact = body.contact();
         CommandResult result = sender.send(
@@ -48,6 +52,7 @@ class PartnerCommandController {
                                 : new OnboardPartnerCommand.ContactDetails(
                                         contact.name(), contact.email(), contact.phone()),
                         body.website(),
+                        body.language(),
                         clock.instant()),
                 request);
         return ResponseEntity.created(URI.create("/api/partners/" + result.id()))
@@ -87,13 +92,26 @@ class PartnerCommandController {
     /**
      * The body of {@code POST /api/partners}.
      *
-     * @param name    the partner's name, 1–200 characters, unique among partners not offboarded
-     * @param type    RESELLER, REFERRAL, TECHNOLOGY, SERVICES or DISTRIBUTOR
-     * @param region  ISO 3166-1 alpha-2 country code
-     * @param contact the main contact
-     * @param website optional http(s) address
+     * @param name     the partner's name, 1–200 characters, unique among partners not offboarded
+     * @param type     RESELLER, REFERRAL, TECHNOLOGY, SERVICES or DISTRIBUTOR
+     * @param region   ISO 3166-1 alpha-2 country code
+     * @param contact  the main contact
+     * @param website  optional http(s) address
+     * @param language optional: the language to contact the partner in, a BCP 47 tag ({@code en}, {@code de},
+     *                 {@code pt-BR}), at most 35 characters; {@code en} when absent
      */
-    record OnboardPartnerRequest(String name, PartnerType type, String region, ContactRequest contact, String website) {
+    record OnboardPartnerRequest(
+            String name,
+            PartnerType type,
+            String region,
+            ContactRequest contact,
+            String website,
+
+            @Schema(
+                    description = "The language to contact the partner in, a BCP 47 tag; en when absent",
+                    example = "pt-BR",
+                    maxLength = 35)
+            String language) {
 
         /**
          * A contact.

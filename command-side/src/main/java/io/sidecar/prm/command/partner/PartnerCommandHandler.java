@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class PartnerCommandHandler {
 
     private static final String REGION_MESSAGE = "must be an ISO 3166-1 alpha-2 country code, such as DE or US";
+    private static final String LANGUAGE_MESSAGE = "must be a BCP 47 language tag, such as en, de or pt-BR";
 
     private final Repository<Partner> partners;
     private final PartnerNames names;
@@ -35,6 +36,7 @@ class PartnerCommandHandler {
     CommandResult handle(OnboardPartnerCommand command) throws Exception {
         CommandValidation.of(command)
                 .require(CommandValidation.isRegion(command.region()), "region", REGION_MESSAGE)
+                .require(CommandValidation.isLanguageTag(command.language()), "language", LANGUAGE_MESSAGE)
                 .orRefuse();
         names.claim(command.partnerId(), command.name());
         Aggregate<Partner> partner = partners.newInstance(() -> Partner.onboard(command));

@@ -73,4 +73,24 @@ public final class CommandValidation {
     public static boolean isRegion(String region) {
         return region != null && REGIONS.contains(region);
     }
+
+    /** A BCP 47 language tag in its canonical case ({@code pt-br} as {@code pt-BR}); anything else as given. */
+    public static String languageTag(String tag) {
+        String canonical = Locale.forLanguageTag(tag).toLanguageTag();
+        return canonical.equalsIgnoreCase(tag) ? canonical : tag;
+    }
+
+    /**
+     * Whether the text is a well-formed BCP 47 language tag, in canonical case, that names a language: read back
+     * whole ({@code en_US} or {@code en-} would be cut short), not {@code und}, and with a two- or three-letter ISO
+     * 639 language subtag (longer ones are reserved or unregistered: {@code english} is a word, not a tag).
+     */
+    public static boolean isLanguageTag(String tag) {
+        if (tag == null) {
+            return false;
+        }
+        Locale locale = Locale.forLanguageTag(tag);
+        String language = locale.getLanguage();
+        return locale.toLanguageTag().equals(tag) && language.length() >= 2 && language.length() <= 3;
+    }
 }

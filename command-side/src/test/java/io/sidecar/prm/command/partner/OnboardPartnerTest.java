@@ -1,6 +1,8 @@
 package io.sidecar.prm.command.partner;
 
 import static io.sidecar.prm.command.partner.PartnerTestData.CONTACT_NAME;
+import static io.sidecar.prm.command.partner.PartnerTestData.LONGEST_LANGUAGE;
+import static io.sidecar.prm.command.partner.PartnerTestData.MAX_LANGUAGE_LENGTH;
 import static io.sidecar.prm.command.partner.PartnerTestData.MAX_NAME_LENGTH;
 import static io.sidecar.prm.command.partner.PartnerTestData.MAX_WEBSITE_LENGTH;
 import static io.sidecar.prm.command.partner.PartnerTestData.NAME;
@@ -10,6 +12,7 @@ import static io.sidecar.prm.command.partner.PartnerTestData.onboardPartner;
 import static io.sidecar.prm.command.partner.PartnerTestData.partnerOnboarded;
 import static io.sidecar.prm.command.partner.PartnerTestData.text;
 import static io.sidecar.prm.command.support.RefusalMatchers.refusedAsInvalid;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.sidecar.prm.command.support.CommandRefusedException;
@@ -65,6 +68,7 @@ class OnboardPartnerTest {
                         expected.region(),
                         new Contact(contact.name(), contact.email(), null),
                         null,
+                        expected.language(),
                         expected.onboardedAt()));
     }
 
@@ -108,6 +112,7 @@ class OnboardPartnerTest {
                         expected.region(),
                         new Contact(contact.name(), contact.email(), null),
                         expected.website(),
+                        expected.language(),
                         expected.onboardedAt()));
     }
 
@@ -127,7 +132,44 @@ class OnboardPartnerTest {
                         expected.region(),
                         expected.contact(),
                         longestWebsite,
+                        expected.language(),
                         expected.onboardedAt()));
+    }
+
+    @Test
+    void aPartnerOnboardedWithoutALanguageIsToBeContactedInEnglish() {
+        fixture.givenNoPriorActivity()
+                .when(onboardPartner().language(null).build())
+                .expectEvents(partnerOnboarded("en"));
+    }
+
+    @Test
+    void aBlankLanguageIsTheSameAsNone() {
+        fixture.givenNoPriorActivity()
+                .when(onboardPartner().language("  ").build())
+                .expectEvents(partnerOnboarded("en"));
+    }
+
+    @Test
+    void aLanguageTagIsRecordedInItsCanonicalCase() {
+        fixture.givenNoPriorActivity()
+                .when(onboardPartner().language(" PT-br ").build())
+                .expectEvents(partnerOnboarded("pt-BR"));
+    }
+
+    @Test
+    void aLanguageTagWithScriptRegionAndVariantIsAccepted() {
+        fixture.givenNoPriorActivity()
+                .when(onboardPartner().language("sr-Latn-RS").build())
+                .expectEvents(partnerOnboarded("sr-Latn-RS"));
+    }
+
+    @Test
+    void aLanguageTagOfTheMaximumLengthIsAccepted() {
+        assertThat(LONGEST_LANGUAGE).hasSize(MAX_LANGUAGE_LENGTH);
+        fixture.givenNoPriorActivity()
+                .when(onboardPartner().language(LONGEST_LANGUAGE).build())
+                .expectEvents(partnerOnboarded(LONGEST_LANGUAGE));
     }
 
     @ParameterizedTest(name = "{0} is refused, naming {2}")
@@ -198,6 +240,32 @@ class OnboardPartnerTest {
                         "a website without a scheme",
                         onboardPartner().website("acme.example").build(),
                         "website"),
+                arguments(
+                        "a language with an underscore en_US",
+                        onboardPartner().language("en_US").build(),
+                        "language"),
+                arguments(
+                        "a language cut short en-",
+                        onboardPartner().language("en-").build(),
+                        "language"),
+                arguments(
+                        "a language name instead of a tag",
+                        onboardPartner().language("english").build(),
+                        "language"),
+                arguments(
+                        "the undetermined language und",
+                        onboardPartner().language("und").build(),
+                        "language"),
+                arguments(
+                        "a private-use tag without a language",
+                        onboardPartner().language("x-klingon").build(),
+                        "language"),
+                arguments(
+                        "a language of digits", onboardPartner().language("123").build(), "language"),
+                arguments(
+                        "a well-formed language tag over 35 characters",
+                        onboardPartner().language(LONGEST_LANGUAGE + "e").build(),
+                        "language"),
                 arguments(
                         "a website over 2048 characters",
                         onboardPartner()

@@ -54,8 +54,12 @@ final class PartnerTestData {
     static final String CONTACT_EMAIL = "jane.doe@acme.example";
     static final String CONTACT_PHONE = "+49 (30) 1234-567";
     static final String WEBSITE = "https://acme.example";
+    static final String LANGUAGE = "de";
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_WEBSITE_LENGTH = 2048;
+    static final int MAX_LANGUAGE_LENGTH = 35;
+    /** A well-formed language tag (language, region, variant, private use) of {@link #MAX_LANGUAGE_LENGTH}. */
+    static final String LONGEST_LANGUAGE = "de-CH-1996-x-abcdefgh-abcdefgh-abcd";
 
     /** A partner no event was ever recorded for. */
     static final String UNKNOWN_PARTNER_ID = "partner-nobody";
@@ -380,6 +384,11 @@ final class PartnerTestData {
 
     /** The event the valid command records. */
     static PartnerOnboarded partnerOnboarded() {
+        return partnerOnboarded(LANGUAGE);
+    }
+
+    /** The event the valid command records with another language. */
+    static PartnerOnboarded partnerOnboarded(String language) {
         return new PartnerOnboarded(
                 PARTNER_ID,
                 NAME,
@@ -387,6 +396,7 @@ final class PartnerTestData {
                 REGION,
                 new Contact(CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE),
                 WEBSITE,
+                language,
                 ONBOARDED_AT);
     }
 
@@ -411,6 +421,7 @@ final class PartnerTestData {
         private String contactEmail = CONTACT_EMAIL;
         private String contactPhone = CONTACT_PHONE;
         private String website = WEBSITE;
+        private String language = LANGUAGE;
 
         OnboardPartner name(String value) {
             name = value;
@@ -452,11 +463,16 @@ final class PartnerTestData {
             return this;
         }
 
+        OnboardPartner language(String value) {
+            language = value;
+            return this;
+        }
+
         OnboardPartnerCommand build() {
             OnboardPartnerCommand.ContactDetails contact = withContact
                     ? new OnboardPartnerCommand.ContactDetails(contactName, contactEmail, contactPhone)
                     : null;
-            return new OnboardPartnerCommand(PARTNER_ID, name, type, region, contact, website, ONBOARDED_AT);
+            return new OnboardPartnerCommand(PARTNER_ID, name, type, region, contact, website, language, ONBOARDED_AT);
         }
     }
 

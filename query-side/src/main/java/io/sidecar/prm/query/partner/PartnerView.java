@@ -5,6 +5,7 @@ import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.events.partner.OnboardingStep;
+import io.sidecar.prm.events.partner.PartnerOnboarded;
 import io.sidecar.prm.events.partner.PartnerStatus;
 import io.sidecar.prm.events.partner.PartnerTier;
 import io.sidecar.prm.events.partner.PartnerType;
@@ -34,6 +35,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param region              ISO 3166-1 alpha-2 country code
  * @param contact             the main contact
  * @param website             the website, or {@code null}
+ * @param language            the language to contact the partner in, a BCP 47 tag ({@code en}, {@code pt-BR})
  * @param status              lifecycle status
  * @param statusReason        why it is suspended or offboarded, else {@code null}
  * @param tier                current tier
@@ -66,6 +68,7 @@ public record PartnerView(
         @Indexed String region,
         Contact contact,
         String website,
+        String language,
         @Indexed PartnerStatus status,
         String statusReason,
         @Indexed PartnerTier tier,
@@ -95,6 +98,8 @@ public record PartnerView(
     public static final String UNSTAGED = "UNSTAGED";
 
     public PartnerView {
+        // a document written before PartnerOnboarded had a language was folded from a revision-1 event
+        language = language == null ? PartnerOnboarded.REVISION_1_LANGUAGE : language;
         goals = goals == null ? List.of() : List.copyOf(goals);
         recentCheckIns = recentCheckIns == null ? List.of() : List.copyOf(recentCheckIns);
         // insertion order is the funnel's order; the quarters sort by name, which is by time

@@ -128,6 +128,7 @@ final class PartnerViewDraft {
                 region,
                 contact,
                 website,
+                view.language(),
                 status,
                 statusReason,
                 tier,

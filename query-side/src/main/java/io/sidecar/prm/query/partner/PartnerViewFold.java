@@ -105,6 +105,7 @@ public final class PartnerViewFold {
                 event.region(),
                 event.contact(),
                 event.website(),
+                event.language(),
                 PartnerStatus.ONBOARDING,
                 null,
                 PartnerTier.REGISTERED,

@@ -196,6 +196,7 @@ class DashboardFiguresTest {
                         region,
                         new Contact("Ada", "ada@example.com", null),
                         null,
+                        "en",
                         EARLIER),
                 0);
         long sequence = 1;

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.time.LocalDate;
@@ -53,6 +55,17 @@ class PartnerQueriesTest {
         assertThat(read.openDealsById()).containsOnlyKeys("d-1");
         assertThat(read.appliedVersion("d-1")).isEqualTo(2);
         assertThat(read.pipelineByStage().keySet()).containsExactly("UNSTAGED", "QUALIFIED", "PROPOSAL", "NEGOTIATION");
+    }
+
+    @Test
+    void aDocumentStoredBeforePartnersHadALanguageReadsAsEnglish() {
+        mongo.getCollection("partners").updateOne(Filters.eq("_id", PARTNER), Updates.unset("language"));
+        assertThat(mongo.getCollection("partners").find().first()).doesNotContainKey("language");
+
+        PartnerView read = queries.handle(new FindPartnerQuery(PARTNER));
+
+        assertThat(read.language()).isEqualTo("en");
+        assertThat(read.name()).isEqualTo(stored.name());
     }
 
     @Test

@@ -138,6 +138,17 @@ class PartnerQueryControllerTest {
     }
 
     @Test
+    void thePartnersPageShowsTheLanguageToContactItIn() throws Exception {
+        PartnerView partner = new PartnerViewFold("USD").apply(null, onboarded("p-1"), 0);
+        when(queries.query(any(FindPartnerQuery.class), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(partner));
+
+        mvc.perform(get("/api/partners/p-1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("de"));
+    }
+
+    @Test
     void theListAsksForHealthAsOfTheClocksDayAndPassesTheAtRiskFilter() throws Exception {
         when(queries.query(any(FindPartnersQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(new PartnerPage(List.of(), 0)));

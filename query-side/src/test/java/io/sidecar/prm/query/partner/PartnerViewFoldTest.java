@@ -39,6 +39,7 @@ class PartnerViewFoldTest {
             "DE",
             new Contact("Ada", "ada@acme.example", null),
             "https://acme.example",
+            "pt-BR",
             ONBOARDED_AT);
 
     private final PartnerViewFold fold = new PartnerViewFold("USD");
@@ -63,6 +64,24 @@ class PartnerViewFoldTest {
         assertThat(view.openDeals()).isZero();
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.onboardedAt()).isEqualTo(ONBOARDED_AT);
+    }
+
+    @Test
+    void onboardingGivesTheLanguageToContactThePartnerIn() {
+        PartnerView view = fold.apply(null, ONBOARDED, 0);
+
+        assertThat(view.language()).isEqualTo("pt-BR");
+    }
+
+    @Test
+    void theLanguageStaysThroughTheEventsThatFollow() {
+        PartnerView view = fold.apply(null, ONBOARDED, 0);
+
+        view = fold.apply(view, new PartnerProfileUpdated("p-1", "Acme Global", null, "FR", null, LATER), 1);
+        view = fold.apply(view, new PartnerActivated("p-1", LATER), 2);
+        view = fold.apply(view, deal("d-1", "10.00"), 0);
+
+        assertThat(view.language()).isEqualTo("pt-BR");
     }
 
     @Test

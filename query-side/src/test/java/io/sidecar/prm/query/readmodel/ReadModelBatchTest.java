@@ -150,6 +150,7 @@ class ReadModelBatchTest {
                         "DE",
                         new Contact("Ada", "ada@acme.example", null),
                         null,
+                        "de",
                         AT));
     }
 
