@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sidecar.prm.events.PrmMetadata;
 import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.Sentiment;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A partner with 10,005 events: its history pages, time ranges and verification answer correctly, read by key.
@@ -61,7 +63,7 @@ class LongHistoryIT {
         }
         total = PrmClient.ACTIVATED_VERSION + CHECK_INS;
         long began = System.nanoTime();
-        await().atMost(Duration.ofMinutes(2))
+        await().atMost(Duration.ofMinutes(5))
                 .until(() -> client.get("/api/partners/" + partner + "/history?size=1")
                                 .json()
                                 .get("total")
@@ -107,6 +109,36 @@ class LongHistoryIT {
         assertThat(verified.get("eventsChecked").asLong()).isEqualTo(total);
         JsonNode everything = timed("verify everything", () -> client.get("/api/audit/verify"));
         assertThat(everything.get("eventsChecked").asLong()).isEqualTo(total);
+    }
+
+    @Test
+    void anAlteredCheckInDeepInThePartnersOwnStreamIsNamed() {
+        JdbcTemplate store = app.bean(JdbcTemplate.class);
+        long sequence = 7_000;
+        byte[] payload = store.queryForObject(
+                "SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                byte[].class,
+                partner,
+                sequence);
+        String original = new String(payload, StandardCharsets.UTF_8);
+        String altered = original.replace("\"POSITIVE\"", "\"NEGATIVE\"");
+        assertThat(altered).isNotEqualTo(original);
+        String update = "UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?";
+        store.update(update, altered.getBytes(StandardCharsets.UTF_8), partner, sequence);
+        try {
+            JsonNode verified =
+                    client.get("/api/audit/verify?partnerId=" + partner).json();
+            assertThat(verified.get("verified").asBoolean()).isFalse();
+            assertThat(verified.at("/firstMismatch/aggregateId").asText()).isEqualTo(partner);
+            assertThat(verified.at("/firstMismatch/sequence").asLong()).isEqualTo(sequence);
+        } finally {
+            store.update(update, payload, partner, sequence);
+        }
+        assertThat(client.get("/api/audit/verify?partnerId=" + partner)
+                        .json()
+                        .get("verified")
+                        .asBoolean())
+                .isTrue();
     }
 
     private static JsonNode timed(String what, Supplier<PrmClient.Response> call) {

@@ -6,17 +6,16 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.sidecar.prm.query.readmodel.ReadModel;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One event of a partner's history as the audit log recorded it when it first saw it, with the hash that chains it
  * to its stream's previous event. One document per event in the {@code audit_log} collection, keyed by the partner
- * and the event's place in the partner's history ({@link #key}), and findable by its stream and sequence
- * ({@link #streamKey}): both are unique, so the embedded store answers either by index.
+ * and the event's place in the partner's history ({@link #key}); its only index is {@code _id}, because every index
+ * costs the embedded store a lookup per insert. A deal's events are found through its stream's ordinals in
+ * {@link AuditPartner}.
  *
  * @param id            {@code partnerId/ordinal}: the n-th event (from 0) of the partner's history
- * @param stream        {@code aggregateId/sequence}
  * @param partnerId     the partner whose history it belongs to
  * @param position      its global position in the event store
  * @param eventId       the event's id
@@ -25,8 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sequence      its sequence number in the aggregate's stream
  * @param type          the event's name ({@code PartnerOnboarded})
  * @param revision      the revision it was stored at
- * @param occurredAt    when it happened, by the product's clock (the instant "as of" compares with)
- * @param recordedAt    when the event store recorded it
+ * @param occurredAt    when it happened, by the product's clock (ISO-8601, as precise as the event holds it)
+ * @param recordedAt    when the event store recorded it (ISO-8601)
  * @param actor         who did it
  * @param correlationId the request it came from
  * @param causationId   the message that caused it
@@ -52,7 +51,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 })
 public record AuditEntry(
         @Id @JsonIgnore String id,
-        @Indexed(unique = true) @JsonIgnore String stream,
         @JsonIgnore String partnerId,
         long position,
         @JsonIgnore String eventId,
@@ -61,8 +59,8 @@ public record AuditEntry(
         long sequence,
         String type,
         String revision,
-        Instant occurredAt,
-        Instant recordedAt,
+        String occurredAt,
+        String recordedAt,
         String actor,
         String correlationId,
         String causationId,
@@ -76,9 +74,9 @@ public record AuditEntry(
         return partnerId + "/" + String.format("%012d", ordinal);
     }
 
-    /** The stream key of an aggregate's event. */
-    public static String streamKey(String aggregateId, long sequence) {
-        return aggregateId + "/" + String.format("%012d", sequence);
+    /** When it happened, by the product's clock. */
+    public Instant occurredInstant() {
+        return Instant.parse(occurredAt);
     }
 
     @Override

@@ -5,61 +5,98 @@ import io.sidecar.prm.query.web.UnknownResourceException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of a partner's or a deal's history, oldest first. Without a time range a page is read by key; with one the
- * history is walked a chunk at a time (an event's instant need not grow with its position: a back-dated
- * registration is recorded after later events), keeping only the page asked for.
+ * Pages of a partner's or a deal's history, oldest first. A page is read by key. With a time range only the blocks
+ * of the history whose events occurred within it are read (an event's instant need not grow with its position: a
+ * back-dated event is recorded after later ones), and of a block wholly inside the range only the page's part.
  */
 @Component
 class AuditHistory {
 
     private final AuditLog log;
+    private final StoredEvents events;
 
-    AuditHistory(AuditLog log) {
+    AuditHistory(AuditLog log, StoredEvents events) {
         this.log = log;
+        this.events = events;
     }
 
     PageOf<AuditEntry> partner(String partnerId, TimeRange range, int page, int size) {
         AuditPartner partner =
                 log.partner(partnerId).orElseThrow(() -> new UnknownResourceException("partner", partnerId));
-        if (range.isAll()) {
-            long from = Math.min((long) page * size, partner.entries());
-            long to = Math.min(from + size, partner.entries());
-            return new PageOf<>(log.entries(partnerId, from, to), page, size, partner.entries());
+        Page result = new Page((long) page * size, size);
+        for (int b = 0; b < partner.blocks().size(); b++) {
+            AuditPartner.Block block = partner.blocks().get(b);
+            long start = (long) b * AuditPartner.BLOCK;
+            long end = Math.min(start + AuditPartner.BLOCK, partner.entries());
+            if (range.isAll() || block.within(range.from(), range.to())) {
+                result.whole(start, end, (from, to) -> log.entries(partnerId, from, to));
+            } else if (block.intersects(range.from(), range.to())) {
+                log.entries(partnerId, start, end).stream()
+                        .filter(entry -> range.contains(entry.occurredInstant()))
+                        .forEach(result::offer);
+            }
         }
-        return filtered(log.history(partnerId, partner.entries()), range, page, size);
+        return new PageOf<>(result.items, page, size, result.total);
     }
 
     PageOf<AuditEntry> deal(String dealId, TimeRange range, int page, int size) {
-        long length = log.partnerOf(dealId)
-                .flatMap(log::partner)
+        String partnerId = partnerOf(dealId).orElseThrow(() -> new UnknownResourceException("deal", dealId));
+        AuditPartner.StreamHead head = log.partner(partnerId)
                 .flatMap(partner -> partner.stream(dealId))
-                .map(AuditPartner.StreamHead::events)
                 .orElseThrow(() -> new UnknownResourceException("deal", dealId));
-        if (range.isAll()) {
-            long from = Math.min((long) page * size, length);
-            long to = Math.min(from + size, length);
-            return new PageOf<>(log.streamEntries(dealId, from, to), page, size, length);
-        }
-        return filtered(log.stream(dealId, length), range, page, size);
+        Page result = new Page((long) page * size, size);
+        log.entries(partnerId, head.ordinals()).stream()
+                .filter(entry -> range.contains(entry.occurredInstant()))
+                .forEach(result::offer);
+        return new PageOf<>(result.items, page, size, result.total);
     }
 
-    private static PageOf<AuditEntry> filtered(Stream<AuditEntry> entries, TimeRange range, int page, int size) {
-        long skip = (long) page * size;
-        List<AuditEntry> items = new ArrayList<>();
-        long total = 0;
-        for (AuditEntry entry : (Iterable<AuditEntry>) entries::iterator) {
-            if (range.contains(entry.occurredAt())) {
-                if (total >= skip && items.size() < size) {
-                    items.add(entry);
-                }
-                total++;
-            }
+    /** The deal's partner, from its first event in the store (deal ids are not partner ids). */
+    private Optional<String> partnerOf(String dealId) {
+        try (Stream<StoredEvent> stream = events.stream(dealId)) {
+            return stream.findFirst()
+                    .filter(first -> first.aggregateType().equals("Deal"))
+                    .map(first -> events.current(first).partnerId());
         }
-        return new PageOf<>(items, page, size, total);
+    }
+
+    /** Collects one page of matching entries while counting them all. */
+    private static final class Page {
+        private final long skip;
+        private final int size;
+        private final List<AuditEntry> items = new ArrayList<>();
+        private long total;
+
+        Page(long skip, int size) {
+            this.skip = skip;
+            this.size = size;
+        }
+
+        void offer(AuditEntry entry) {
+            if (total >= skip && items.size() < size) {
+                items.add(entry);
+            }
+            total++;
+        }
+
+        /** Entries {@code start} to {@code end} all match: only the part on the page is read. */
+        void whole(long start, long end, Reader reader) {
+            long from = start + Math.max(0, skip - total);
+            long to = Math.min(end, from + size - items.size());
+            if (from < to) {
+                items.addAll(reader.read(from, to));
+            }
+            total += end - start;
+        }
+
+        interface Reader {
+            List<AuditEntry> read(long from, long to);
+        }
     }
 
     /**

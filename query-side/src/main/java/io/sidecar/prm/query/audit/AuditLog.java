@@ -12,14 +12,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what the audit log recorded. Every read is by key ({@code _id} or the unique stream key), never a scan, so a
- * page of a partner's history costs the same for its first event and its ten-thousandth.
+ * Reads what the audit log recorded. Every read is by {@code _id}, never a scan, so a page of a partner's history
+ * costs the same for its first event and its ten-thousandth.
  */
 @Component
 public class AuditLog {
 
     /** How many entries one read fetches when a whole history is walked. */
-    static final int CHUNK = 500;
+    static final int CHUNK = AuditPartner.BLOCK;
 
     private final MongoTemplate mongo;
 
@@ -27,34 +27,26 @@ public class AuditLog {
         this.mongo = mongo;
     }
 
-    /** What is recorded of a partner: its history's length and its streams' heads. */
+    /** What is recorded of a partner: its history's length, its streams' heads, its blocks' time ranges. */
     public Optional<AuditPartner> partner(String partnerId) {
         return Optional.ofNullable(mongo.findById(partnerId, AuditPartner.class));
     }
 
-    /** The partner whose history holds the given aggregate's stream, once its first event is recorded. */
-    public Optional<String> partnerOf(String aggregateId) {
-        AuditEntry first = mongo.findOne(
-                Query.query(Criteria.where("stream").is(AuditEntry.streamKey(aggregateId, 0))), AuditEntry.class);
-        return Optional.ofNullable(first).map(AuditEntry::partnerId);
-    }
-
     /** Entries {@code from} (inclusive) to {@code to} (exclusive) of a partner's history, oldest first. */
     public List<AuditEntry> entries(String partnerId, long from, long to) {
-        return byKeys(
-                "_id",
-                LongStream.range(from, to)
-                        .mapToObj(n -> AuditEntry.key(partnerId, n))
-                        .toList());
+        return entries(partnerId, LongStream.range(from, to).boxed().toList());
     }
 
-    /** Events {@code from} (inclusive) to {@code to} (exclusive) of one aggregate's stream, oldest first. */
-    public List<AuditEntry> streamEntries(String aggregateId, long from, long to) {
-        return byKeys(
-                "stream",
-                LongStream.range(from, to)
-                        .mapToObj(n -> AuditEntry.streamKey(aggregateId, n))
-                        .toList());
+    /** The entries at the given places of a partner's history, oldest first. */
+    List<AuditEntry> entries(String partnerId, List<Long> ordinals) {
+        if (ordinals.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys =
+                ordinals.stream().map(n -> AuditEntry.key(partnerId, n)).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), AuditEntry.class).stream()
+                .sorted(Comparator.comparing(AuditEntry::id))
+                .toList();
     }
 
     /** A partner's whole history, oldest first, read a chunk at a time as the stream is consumed. */
@@ -62,18 +54,16 @@ public class AuditLog {
         return chunked(length, from -> entries(partnerId, from, Math.min(length, from + CHUNK)));
     }
 
-    /** One aggregate's recorded stream, oldest first, read a chunk at a time. */
-    public Stream<AuditEntry> stream(String aggregateId, long length) {
-        return chunked(length, from -> streamEntries(aggregateId, from, Math.min(length, from + CHUNK)));
-    }
-
-    private List<AuditEntry> byKeys(String field, List<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
+    /** One of a partner's streams as recorded, oldest first. */
+    Stream<AuditEntry> stream(AuditPartner partner, AuditPartner.StreamHead head) {
+        if (head.aggregateId().equals(partner.id())) {
+            return history(partner.id(), partner.entries())
+                    .filter(e -> e.aggregateId().equals(partner.id()));
         }
-        return mongo.find(Query.query(Criteria.where(field).in(keys)), AuditEntry.class).stream()
-                .sorted(Comparator.comparing(field.equals("_id") ? AuditEntry::id : AuditEntry::stream))
-                .toList();
+        return chunked(
+                head.ordinals().size(),
+                from -> entries(partner.id(), head.ordinals().subList((int) from, (int)
+                        Math.min(head.ordinals().size(), from + CHUNK))));
     }
 
     private static Stream<AuditEntry> chunked(long length, LongFunction<List<AuditEntry>> chunk) {

@@ -48,7 +48,6 @@ class AuditLogProjection {
                 AuditEntry.class,
                 new AuditEntry(
                         AuditEntry.key(partner.id(), partner.entries()),
-                        AuditEntry.streamKey(stored.aggregateId(), stored.sequence()),
                         partner.id(),
                         position(message),
                         stored.eventId(),
@@ -57,8 +56,8 @@ class AuditLogProjection {
                         stored.sequence(),
                         stored.type(),
                         stored.revision(),
-                        event.occurredAt(),
-                        stored.timestamp(),
+                        event.occurredAt().toString(),
+                        stored.timestamp().toString(),
                         text(metadata, PrmMetadata.ACTOR),
                         text(metadata, PrmMetadata.CORRELATION_ID),
                         text(metadata, PrmMetadata.CAUSATION_ID),
@@ -67,8 +66,7 @@ class AuditLogProjection {
                         hash));
         store.put(
                 AuditPartner.class,
-                partner.with(new AuditPartner.StreamHead(
-                        stored.aggregateType(), stored.aggregateId(), stored.sequence() + 1, hash)));
+                partner.with(stored.aggregateType(), stored.aggregateId(), hash, event.occurredAt()));
     }
 
     private static long position(DomainEventMessage<?> message) {

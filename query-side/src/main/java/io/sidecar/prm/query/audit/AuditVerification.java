@@ -44,7 +44,7 @@ class AuditVerification {
                 log.partner(partnerId).orElseThrow(() -> new UnknownResourceException("partner", partnerId));
         Tally tally = new Tally();
         for (AuditPartner.StreamHead head : partner.streams()) {
-            StreamCheck check = new StreamCheck(head);
+            StreamCheck check = new StreamCheck(partnerId, head);
             try (Stream<StoredEvent> stored = events.stream(head.aggregateId())) {
                 stored.forEach(check::accept);
             }
@@ -65,8 +65,8 @@ class AuditVerification {
     Result everything(Consumer<Progress> progress) {
         Map<String, StreamCheck> checks = new LinkedHashMap<>();
         try (Stream<AuditPartner> partners = mongo.stream(new Query(), AuditPartner.class)) {
-            partners.flatMap(p -> p.streams().stream())
-                    .forEach(head -> checks.put(head.aggregateId(), new StreamCheck(head)));
+            partners.forEach(partner -> partner.streams()
+                    .forEach(head -> checks.put(head.aggregateId(), new StreamCheck(partner.id(), head))));
         }
         Tally tally = new Tally();
         long head = events.headPosition();
@@ -100,12 +100,13 @@ class AuditVerification {
     }
 
     /** The first recorded event of a stream whose hash the store's events no longer give. */
-    private Mismatch firstMismatch(AuditPartner.StreamHead head) {
+    private Mismatch firstMismatch(String partnerId, AuditPartner.StreamHead head) {
+        AuditPartner partner = log.partner(partnerId).orElseThrow();
         String hash = AuditChain.GENESIS;
         try (Stream<StoredEvent> stored = events.stream(head.aggregateId())) {
             Iterator<StoredEvent> store = stored.iterator();
             Iterator<AuditEntry> recorded =
-                    log.stream(head.aggregateId(), head.events()).iterator();
+                    log.stream(partner, head).limit(head.events()).iterator();
             while (recorded.hasNext()) {
                 AuditEntry entry = recorded.next();
                 String found;
@@ -179,7 +180,7 @@ class AuditVerification {
             if (!check.verified()) {
                 failed++;
                 if (first == null) {
-                    first = firstMismatch(check.recorded());
+                    first = firstMismatch(check.partnerId(), check.recorded());
                 }
             }
         }

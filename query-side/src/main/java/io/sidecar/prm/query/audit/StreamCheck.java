@@ -9,13 +9,15 @@ import java.io.UncheckedIOException;
  */
 final class StreamCheck {
 
+    private final String partnerId;
     private final AuditPartner.StreamHead recorded;
     private String hash = AuditChain.GENESIS;
     private long read;
     private long notYetRecorded;
     private String unreadable;
 
-    StreamCheck(AuditPartner.StreamHead recorded) {
+    StreamCheck(String partnerId, AuditPartner.StreamHead recorded) {
+        this.partnerId = partnerId;
         this.recorded = recorded;
     }
 
@@ -34,6 +36,10 @@ final class StreamCheck {
         } catch (UncheckedIOException e) {
             unreadable = "unreadable (" + e.getMessage() + ")";
         }
+    }
+
+    String partnerId() {
+        return partnerId;
     }
 
     AuditPartner.StreamHead recorded() {
