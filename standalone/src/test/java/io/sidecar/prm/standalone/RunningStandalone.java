@@ -1,10 +1,12 @@
 package io.sidecar.prm.standalone;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,6 +22,14 @@ final class RunningStandalone implements AutoCloseable {
     }
 
     static RunningStandalone start(Path dataDir, String... overrides) {
+        return start(dataDir, (Clock) null, overrides);
+    }
+
+    /**
+     * Starts the application with its {@link Clock} replaced by the test's (a primary bean beside the application's
+     * own), so that the test decides what time it is for every command, policy and read.
+     */
+    static RunningStandalone start(Path dataDir, Clock clock, String... overrides) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("prm.data-dir", dataDir.toString());
@@ -29,10 +39,14 @@ final class RunningStandalone implements AutoCloseable {
             properties.put(keyAndValue[0], keyAndValue[1]);
         }
         // as command-line arguments: they outrank application.yml, as they would for a person starting the jar
-        return new RunningStandalone(new SpringApplicationBuilder(StandaloneApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
-                        .toArray(String[]::new)));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(StandaloneApplication.class);
+        if (clock != null) {
+            application.initializers(context -> ((GenericApplicationContext) context)
+                    .registerBean("testClock", Clock.class, () -> clock, bean -> bean.setPrimary(true)));
+        }
+        return new RunningStandalone(application.run(properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new)));
     }
 
     int port() {
