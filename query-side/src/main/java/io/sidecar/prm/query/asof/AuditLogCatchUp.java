@@ -1,5 +1,6 @@
 package io.sidecar.prm.query.asof;
 
+import io.sidecar.prm.query.audit.AuditLogProjection;
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import io.sidecar.prm.query.web.QuerySideProperties;
 import java.time.Duration;
@@ -19,9 +20,8 @@ import org.springframework.stereotype.Component;
 class AuditLogCatchUp {
 
     /** The audit log's processing group (the audit package's {@code AuditLogProjection.NAME}). */
-    static final String AUDIT_LOG = "audit-log";
-
     private final EventProcessingConfiguration processing;
+
     private final EventStore events;
     private final ReadModelUpdates updates;
     private final Duration maxWait;
@@ -72,7 +72,7 @@ class AuditLogCatchUp {
     /** How far the audit log's processor has got in this process; empty when it runs elsewhere. */
     private OptionalLong recorded() {
         return processing
-                .eventProcessor(AUDIT_LOG, StreamingEventProcessor.class)
+                .eventProcessor(AuditLogProjection.NAME, StreamingEventProcessor.class)
                 .map(processor -> processor.processingStatus().values().stream()
                         .mapToLong(status -> status.getCurrentPosition().orElse(-1))
                         .min())

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AuditLogProjection.NAME)
-class AuditLogProjection {
+public class AuditLogProjection {
 
-    static final String NAME = "audit-log";
+    /** The processor's name. */
+    public static final String NAME = "audit-log";
 
     private final ReadModelStore store;
     private final StoredEvents events;
