@@ -3,19 +3,14 @@ package io.sidecar.prm.query.audit;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.sidecar.prm.query.readmodel.ReadModel;
 import java.time.Instant;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One event of a partner's history as the audit log recorded it when it first saw it, with the hash that chains it
- * to its stream's previous event. One document per event in the {@code audit_log} collection, keyed by the partner
- * and the event's place in the partner's history ({@link #key}); its only index is {@code _id}, because every index
- * costs the embedded store a lookup per insert. A deal's events are found through its stream's ordinals in
- * {@link AuditPartner}.
+ * to its stream's previous event. Kept in {@link AuditPage}s of the partner's history; a deal's events are found
+ * through its stream's ordinals in {@link AuditPartner}.
  *
- * @param id            {@code partnerId/ordinal}: the n-th event (from 0) of the partner's history
+ * @param ordinal       its place in the partner's history, from 0
  * @param partnerId     the partner whose history it belongs to
  * @param position      its global position in the event store
  * @param eventId       the event's id
@@ -33,7 +28,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param metadata      the metadata as stored (JSON)
  * @param hash          the chain hash of this event (see {@link AuditChain})
  */
-@Document("audit_log")
 @JsonPropertyOrder({
     "position",
     "aggregateType",
@@ -50,7 +44,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
     "hash"
 })
 public record AuditEntry(
-        @Id @JsonIgnore String id,
+        @JsonIgnore long ordinal,
         @JsonIgnore String partnerId,
         long position,
         @JsonIgnore String eventId,
@@ -66,21 +60,10 @@ public record AuditEntry(
         String causationId,
         @JsonRawValue String payload,
         @JsonIgnore String metadata,
-        String hash)
-        implements ReadModel {
-
-    /** The id of the n-th event (from 0) of a partner's history. */
-    public static String key(String partnerId, long ordinal) {
-        return partnerId + "/" + String.format("%012d", ordinal);
-    }
+        String hash) {
 
     /** When it happened, by the product's clock. */
     public Instant occurredInstant() {
         return Instant.parse(occurredAt);
-    }
-
-    @Override
-    public long appliedVersion(String aggregateId) {
-        return this.aggregateId.equals(aggregateId) ? sequence + 1 : 0;
     }
 }

@@ -1,8 +1,10 @@
 package io.sidecar.prm.query.audit;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -34,19 +36,32 @@ public class AuditLog {
 
     /** Entries {@code from} (inclusive) to {@code to} (exclusive) of a partner's history, oldest first. */
     public List<AuditEntry> entries(String partnerId, long from, long to) {
-        return entries(partnerId, LongStream.range(from, to).boxed().toList());
+        if (from >= to) {
+            return List.of();
+        }
+        List<String> pages = LongStream.rangeClosed(from / AuditPage.SIZE, (to - 1) / AuditPage.SIZE)
+                .mapToObj(page -> AuditPage.key(partnerId, page * AuditPage.SIZE))
+                .toList();
+        return pages(pages).filter(e -> e.ordinal() >= from && e.ordinal() < to).toList();
     }
 
     /** The entries at the given places of a partner's history, oldest first. */
     List<AuditEntry> entries(String partnerId, List<Long> ordinals) {
-        if (ordinals.isEmpty()) {
-            return List.of();
-        }
-        List<String> keys =
-                ordinals.stream().map(n -> AuditEntry.key(partnerId, n)).toList();
-        return mongo.find(Query.query(Criteria.where("_id").in(keys)), AuditEntry.class).stream()
-                .sorted(Comparator.comparing(AuditEntry::id))
+        Set<Long> wanted = new HashSet<>(ordinals);
+        List<String> pages = ordinals.stream()
+                .map(ordinal -> AuditPage.key(partnerId, ordinal))
+                .distinct()
                 .toList();
+        return pages(pages).filter(e -> wanted.contains(e.ordinal())).toList();
+    }
+
+    private Stream<AuditEntry> pages(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Stream.empty();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), AuditPage.class).stream()
+                .sorted(Comparator.comparing(AuditPage::id))
+                .flatMap(page -> page.entries().stream());
     }
 
     /** A partner's whole history, oldest first, read a chunk at a time as the stream is consumed. */

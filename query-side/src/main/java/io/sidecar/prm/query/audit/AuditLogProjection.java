@@ -45,26 +45,29 @@ public class AuditLogProjection {
         }
         String hash = AuditChain.next(partner.previousHash(stored.aggregateId()), stored);
         MetaData metadata = message.getMetaData();
-        store.put(
-                AuditEntry.class,
-                new AuditEntry(
-                        AuditEntry.key(partner.id(), partner.entries()),
-                        partner.id(),
-                        position(message),
-                        stored.eventId(),
-                        stored.aggregateType(),
-                        stored.aggregateId(),
-                        stored.sequence(),
-                        stored.type(),
-                        stored.revision(),
-                        event.occurredAt().toString(),
-                        stored.timestamp().toString(),
-                        text(metadata, PrmMetadata.ACTOR),
-                        text(metadata, PrmMetadata.CORRELATION_ID),
-                        text(metadata, PrmMetadata.CAUSATION_ID),
-                        stored.payload(),
-                        stored.metadata(),
-                        hash));
+        AuditEntry entry = new AuditEntry(
+                partner.entries(),
+                partner.id(),
+                position(message),
+                stored.eventId(),
+                stored.aggregateType(),
+                stored.aggregateId(),
+                stored.sequence(),
+                stored.type(),
+                stored.revision(),
+                event.occurredAt().toString(),
+                stored.timestamp().toString(),
+                text(metadata, PrmMetadata.ACTOR),
+                text(metadata, PrmMetadata.CORRELATION_ID),
+                text(metadata, PrmMetadata.CAUSATION_ID),
+                stored.payload(),
+                stored.metadata(),
+                hash);
+        AuditPage page = entry.ordinal() % AuditPage.SIZE == 0
+                ? AuditPage.empty(partner.id(), entry.ordinal())
+                : store.current(AuditPage.class, AuditPage.key(partner.id(), entry.ordinal()))
+                        .orElseGet(() -> AuditPage.empty(partner.id(), entry.ordinal()));
+        store.put(AuditPage.class, page.with(entry));
         store.put(
                 AuditPartner.class,
                 partner.with(stored.aggregateType(), stored.aggregateId(), hash, event.occurredAt()));

@@ -24,7 +24,7 @@ public record AuditPartner(@Id String id, long entries, List<StreamHead> streams
         implements ReadModel {
 
     /** Entries per block of the history. */
-    static final int BLOCK = 250;
+    static final int BLOCK = 8 * AuditPage.SIZE;
 
     public AuditPartner {
         streams = List.copyOf(streams);

@@ -226,7 +226,14 @@ class PartnerHistoryTest {
 
     private static PartnerOnboarded onboarded(Instant at) {
         return new PartnerOnboarded(
-                PARTNER, "Acme", PartnerType.RESELLER, "DE", new Contact("Ada", "ada@acme.example", null), null, at);
+                PARTNER,
+                "Acme",
+                PartnerType.RESELLER,
+                "DE",
+                new Contact("Ada", "ada@acme.example", null),
+                null,
+                "de",
+                at);
     }
 
     private DealRecorded recorded(String dealId, String amount) {
