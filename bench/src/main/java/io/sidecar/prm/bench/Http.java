@@ -57,9 +57,13 @@ final class Http {
     }
 
     Answer get(String path) {
+        return get(path, Duration.ofSeconds(60));
+    }
+
+    Answer get(String path, Duration timeout) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .GET()
-                .timeout(Duration.ofSeconds(60))
+                .timeout(timeout)
                 .build());
     }
 

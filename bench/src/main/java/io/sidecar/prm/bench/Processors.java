@@ -3,6 +3,7 @@ package io.sidecar.prm.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * The product's event processors as {@code GET /api/admin/processors} reports them: how far behind the head the
@@ -13,10 +14,31 @@ final class Processors {
     /** A reading: the slowest processor's position, the head, and when it was read. */
     record Reading(long position, long head, long lag, long nanos) {}
 
-    private final Http http;
+    /** The audit log: it records the store once (never rebuilt), so its first pass is reported on its own. */
+    static final String AUDIT_LOG = "audit-log";
 
+    private final Http http;
+    private final Predicate<String> names;
+
+    /** Every processor. */
     Processors(Http http) {
+        this(http, name -> true);
+    }
+
+    /** The processors whose names pass the filter. */
+    Processors(Http http, Predicate<String> names) {
         this.http = http;
+        this.names = names;
+    }
+
+    /** Every processor but the audit log: the read models and the policies. */
+    static Processors rebuilt(Http http) {
+        return new Processors(http, name -> !name.equals(AUDIT_LOG));
+    }
+
+    /** The audit log only. */
+    static Processors auditLog(Http http) {
+        return new Processors(http, AUDIT_LOG::equals);
     }
 
     Reading read() {
@@ -28,6 +50,9 @@ final class Processors {
         long head = -1;
         long lag = 0;
         for (JsonNode processor : answer.json()) {
+            if (!names.test(processor.get("name").asText())) {
+                continue;
+            }
             position = Math.min(position, processor.get("position").asLong());
             head = Math.max(head, processor.get("head").asLong());
             lag = Math.max(lag, processor.get("lag").asLong());

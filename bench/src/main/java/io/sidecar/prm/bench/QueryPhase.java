@@ -2,6 +2,7 @@ package io.sidecar.prm.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -34,7 +35,7 @@ final class QueryPhase {
                 Product.start(options.product(), dataDir, options.results().resolve("query-product.log"), List.of())) {
             Http http = new Http(product.port());
             Processors.Reading[] span =
-                    new Processors(http).follow(Duration.ofMillis(250), Duration.ofMinutes(30), loaded.events());
+                    Processors.rebuilt(http).follow(Duration.ofMillis(250), Duration.ofMinutes(30), loaded.events());
             RebuildPhase.rebuildRow(report, ceilings, span, loaded.events(), "the query store, " + store);
             Supplier<String> anyPartner = () -> "/api/partners/"
                     + loaded.partnerIds()
@@ -71,6 +72,7 @@ final class QueryPhase {
                     "(d) filtered page",
                     ceilings.mongoFilteredPage(),
                     store);
+            audit(http, loaded, anyPartner, store);
             report.add(new Report.Row(
                     "footprint: resident memory after the queries",
                     product.residentBytes() / 1024.0 / 1024.0,
@@ -83,6 +85,68 @@ final class QueryPhase {
             product.stop();
         }
         RebuildPhase.sizeRows(report, dataDir, loaded.events(), "the query store");
+    }
+
+    /**
+     * The audit log's first pass over the bulk-loaded store (it is never rebuilt, so this is the figure a new
+     * installation over an existing store meets), then the auditors' reads: a page of history, the state as of now
+     * rebuilt from the event store, one partner's verification, and the whole store's verification once.
+     */
+    private void audit(Http http, BulkLoader.Loaded loaded, Supplier<String> anyPartner, String store)
+            throws Exception {
+        Processors.Reading[] span =
+                Processors.auditLog(http).follow(Duration.ofMillis(250), Duration.ofMinutes(30), loaded.events());
+        double seconds = (span[1].nanos() - span[0].nanos()) / 1e9;
+        report.add(new Report.Row(
+                "audit log: first recording of the query store",
+                (span[1].position() - Math.max(0, span[0].position())) / Math.max(seconds, 1e-3),
+                "events/s",
+                null,
+                null,
+                null,
+                null,
+                (Processors.caughtUp(span[1]) ? "caught up in " : "followed for ") + Report.number(seconds)
+                        + " s after the read models; " + store));
+        if (!Processors.caughtUp(span[1])) {
+            return;
+        }
+        query(
+                http,
+                "audit: GET /api/partners/{id}/history (page of 50)",
+                () -> anyPartner.get() + "/history?size=50",
+                null,
+                null,
+                store);
+        query(
+                http,
+                "audit: GET /api/partners/{id}/state?asOf=now (rebuilt from the event store)",
+                () -> anyPartner.get() + "/state?asOf=" + Instant.now(),
+                null,
+                null,
+                store);
+        query(
+                http,
+                "audit: GET /api/audit/verify?partnerId= (one partner's streams)",
+                () -> "/api/audit/verify?partnerId=" + anyPartner.get().substring("/api/partners/".length()),
+                null,
+                null,
+                store);
+        long began = System.nanoTime();
+        Http.Answer everything = http.get("/api/audit/verify", Duration.ofMinutes(30));
+        double verifySeconds = (System.nanoTime() - began) / 1e9;
+        if (!everything.ok() || !everything.json().get("verified").asBoolean()) {
+            throw new IllegalStateException("verification of the whole store failed: " + everything.status());
+        }
+        report.add(new Report.Row(
+                "audit: GET /api/audit/verify (the whole store, one request)",
+                everything.json().get("eventsChecked").asLong() / verifySeconds,
+                "events/s",
+                null,
+                null,
+                null,
+                null,
+                everything.json().get("eventsChecked").asLong() + " events in " + Report.number(verifySeconds) + " s; "
+                        + store));
     }
 
     private static String filteredPage() {

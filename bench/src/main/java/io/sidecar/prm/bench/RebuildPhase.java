@@ -47,7 +47,7 @@ final class RebuildPhase {
                 Product.start(options.product(), dataDir, options.results().resolve("rebuild-product.log"), jvm)) {
             Http http = new Http(product.port());
             Processors.Reading[] span =
-                    new Processors(http).follow(Duration.ofMillis(250), scale.rebuildWindow(), loaded.events());
+                    Processors.rebuilt(http).follow(Duration.ofMillis(250), scale.rebuildWindow(), loaded.events());
             if (options.profile()) {
                 product.jcmd("JFR.stop", "name=rebuild");
                 report.section("Profile of the rebuild (JFR)", JfrSummary.summarize(recording, 12));
