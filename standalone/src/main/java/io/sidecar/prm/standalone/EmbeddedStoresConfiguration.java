@@ -6,6 +6,7 @@ import io.sidecar.prm.query.audit.StoredEvents;
 import io.sidecar.prm.query.readmodel.ReadModelDurability;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Embedded mode: the event store in an H2 file and the read models in an embedded MongoDB-wire server, both under
@@ -53,11 +55,13 @@ class EmbeddedStoresConfiguration {
     /**
      * The event store as stored, for the audit log: a second JDBC engine over the same table, without upcasters
      * (see {@link StoredEvents}). Events appended through Axon's store do not wake its reader, so it polls: every
-     * {@code prm.audit.poll-interval} while it has caught up.
+     * {@code prm.audit.poll-interval} while it has caught up. An event's position is read from its row: the
+     * gap-aware token of an event committed late names the highest position seen, not the event's.
      */
     @Bean(destroyMethod = "close")
     StoredEvents storedEvents(
             ConnectionProvider connections,
+            DataSource dataSource,
             TransactionManager transactions,
             EventSchema schema,
             Serializer serializer,
@@ -75,7 +79,14 @@ class EmbeddedStoresConfiguration {
                 .storageEngine(engine)
                 .fetchDelay(pollInterval.toMillis())
                 .build();
-        return new StoredEvents(store, eventSerializer, () -> axon.getObject().upcasterChain());
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String positionOf = "SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.eventIdentifierColumn() + " = ?";
+        return new StoredEvents(
+                store,
+                eventSerializer,
+                () -> axon.getObject().upcasterChain(),
+                message -> jdbc.queryForObject(positionOf, Long.class, message.getIdentifier()));
     }
 
     @Bean(destroyMethod = "close")

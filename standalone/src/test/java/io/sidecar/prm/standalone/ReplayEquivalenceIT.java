@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sidecar.prm.query.QuerySideConfiguration;
+import io.sidecar.prm.query.audit.AuditPage;
+import io.sidecar.prm.query.audit.AuditPartner;
 import io.sidecar.prm.query.checkin.CheckInView;
 import io.sidecar.prm.query.deal.DealView;
 import io.sidecar.prm.query.partner.PartnerView;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -105,12 +108,16 @@ class ReplayEquivalenceIT {
     @Test
     void replayingEveryProjectionFromTheFirstEventRebuildsTheSameDocuments() {
         ReadModelSnapshot before = snapshot();
+        ReadModelSnapshot auditBefore = auditSnapshot();
         PrmClient client = app.client();
 
         PROJECTIONS.keySet().forEach(projection -> replay(client, projection));
         awaitEveryProcessorCaughtUp();
 
         ReadModelSnapshot after = snapshot();
+        assertThat(auditSnapshot().differencesFrom(auditBefore))
+                .as("the audit log, untouched by a replay or recorded again from the store")
+                .isEmpty();
         assertThat(after.differencesFrom(before))
                 .as("rebuilt documents against the live ones")
                 .isEmpty();
@@ -152,6 +159,7 @@ class ReplayEquivalenceIT {
     void readModelsRebuiltAfterTheirFileWasDeletedEqualThoseBefore() throws Exception {
         awaitEveryProcessorCaughtUp();
         ReadModelSnapshot before = snapshot();
+        ReadModelSnapshot auditBefore = auditSnapshot();
         long events = app.storedEvents();
         app.close();
 
@@ -164,6 +172,9 @@ class ReplayEquivalenceIT {
         awaitEveryProcessorCaughtUp();
 
         ReadModelSnapshot after = snapshot();
+        assertThat(auditSnapshot().differencesFrom(auditBefore))
+                .as("the audit log, untouched by a replay or recorded again from the store")
+                .isEmpty();
         assertThat(after.differencesFrom(before))
                 .as("rebuilt documents against those before")
                 .isEmpty();
@@ -188,6 +199,8 @@ class ReplayEquivalenceIT {
         PROJECTIONS.values().forEach(type -> collections.add(mongo.getCollectionName(type)));
         Set<String> all = new TreeSet<>(mongo.getCollectionNames());
         all.remove("trackingtokens");
+        all.remove(mongo.getCollectionName(AuditPage.class));
+        all.remove(mongo.getCollectionName(AuditPartner.class));
         assertThat(all).as("read-model collections").containsExactlyInAnyOrderElementsOf(collections);
 
         ReadModelSnapshot snapshot = ReadModelSnapshot.of(mongo, collections);
@@ -195,6 +208,35 @@ class ReplayEquivalenceIT {
         assertThat(snapshot.size(DEALS)).isEqualTo(loaded.deals());
         assertThat(snapshot.size(CHECK_INS)).isEqualTo(loaded.checkIns());
         return snapshot;
+    }
+
+    /**
+     * The audit log, as what it must keep whatever happens: every recorded event by its stream and sequence (hash,
+     * position, payload …) and every stream's chain head. Not its pages: the order of a partner's history is the
+     * order the store delivered its commits, and a store read again from the start delivers in position order.
+     */
+    private ReadModelSnapshot auditSnapshot() {
+        MongoTemplate mongo = app.bean(MongoTemplate.class);
+        Map<String, Document> entries = new TreeMap<>();
+        for (Document page :
+                mongo.getCollection(mongo.getCollectionName(AuditPage.class)).find()) {
+            for (Document entry : page.getList("entries", Document.class)) {
+                Document kept = new Document(entry);
+                kept.remove("ordinal");
+                entries.put(entry.getString("aggregateId") + "/" + entry.get("sequence"), kept);
+            }
+        }
+        Map<String, Document> heads = new TreeMap<>();
+        for (Document partner :
+                mongo.getCollection(mongo.getCollectionName(AuditPartner.class)).find()) {
+            for (Document head : partner.getList("streams", Document.class)) {
+                heads.put(
+                        head.getString("aggregateId"),
+                        new Document("events", head.get("events")).append("hash", head.get("hash")));
+            }
+        }
+        assertThat(entries).as("every stored event recorded").hasSize((int) app.storedEvents());
+        return new ReadModelSnapshot(Map.of("audit entries by stream", entries, "audit chain heads", heads));
     }
 
     /** A partner's page, a deal and a partner's check-ins: one read of each projection's model. */

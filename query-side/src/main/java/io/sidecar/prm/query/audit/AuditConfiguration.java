@@ -61,6 +61,7 @@ public class AuditConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(NoOpEventUpcaster.INSTANCE)
                 .build();
-        return new StoredEvents(store, eventSerializer, () -> axon.getObject().upcasterChain());
+        return new StoredEvents(
+                store, eventSerializer, () -> axon.getObject().upcasterChain(), StoredEvents::tokenPosition);
     }
 }

@@ -7,7 +7,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +47,7 @@ public class AuditLogProjection {
         AuditEntry entry = new AuditEntry(
                 partner.entries(),
                 partner.id(),
-                position(message),
+                message instanceof TrackedEventMessage<?> tracked ? events.position(tracked) : -1,
                 stored.eventId(),
                 stored.aggregateType(),
                 stored.aggregateId(),
@@ -71,14 +70,6 @@ public class AuditLogProjection {
         store.put(
                 AuditPartner.class,
                 partner.with(stored.aggregateType(), stored.aggregateId(), hash, event.occurredAt()));
-    }
-
-    private static long position(DomainEventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked) {
-            TrackingToken token = tracked.trackingToken();
-            return token.position().orElse(-1L);
-        }
-        return -1L;
     }
 
     private static String text(MetaData metadata, String key) {

@@ -3,6 +3,7 @@ package io.sidecar.prm.query.audit;
 import io.sidecar.prm.events.PartnerEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -25,17 +26,35 @@ public class StoredEvents {
     private final EventStore store;
     private final Serializer serializer;
     private final Supplier<EventUpcaster> upcasters;
+    private final ToLongFunction<TrackedEventMessage<?>> positions;
 
     /**
      * @param store      an event store over the product's store, built without upcasters (and not a bean of type
      *                   {@link EventStore}: that one is Axon's)
      * @param serializer the event serializer the store was written with
      * @param upcasters  the product's upcaster chain, for {@link #current}
+     * @param positions  an event's own global position. Not always its tracking token's: a gap-aware token (the
+     *                   JDBC store's) that an event filled a gap of keeps the highest position seen so far
      */
-    public StoredEvents(EventStore store, Serializer serializer, Supplier<EventUpcaster> upcasters) {
+    public StoredEvents(
+            EventStore store,
+            Serializer serializer,
+            Supplier<EventUpcaster> upcasters,
+            ToLongFunction<TrackedEventMessage<?>> positions) {
         this.store = store;
         this.serializer = serializer;
         this.upcasters = upcasters;
+        this.positions = positions;
+    }
+
+    /** Where the event's token says it is: exact for a store whose tokens have no gaps (Axon Server's). */
+    public static long tokenPosition(TrackedEventMessage<?> message) {
+        return message.trackingToken().position().orElse(-1L);
+    }
+
+    /** The event's own global position in the store. */
+    public long position(TrackedEventMessage<?> message) {
+        return positions.applyAsLong(message);
     }
 
     /** Stops the store's own reader threads, if it has any. */
