@@ -2,7 +2,7 @@
  * Sidecar PRM web dashboard: plain JavaScript, no build step. Hash routes:
  *   #/                      the portfolio (live through /api/dashboard/stream)
  *   #/partners?status=…     the partner list, its filters, sort and page in the hash
- *   #/partners/{id}         one partner (?dealsPage=n pages its deals)
+ *   #/partners/{id}         one partner (?dealsPage=n pages its deals), with its audit history
  * API data is only ever put into the page as text (textContent), never as HTML.
  */
 'use strict';
@@ -17,6 +17,7 @@
     const SORTABLE = ['name', 'type', 'region', 'status', 'tier', 'lastCheckInOn'];
     const PAGE_SIZE = 20;
     const DEALS_PAGE_SIZE = 10;
+    const HISTORY_PAGE_SIZE = 25;
     const AT_RISK_SHOWN = 10;
     const LOCALE = navigator.language || 'en';
     const REDUCED_MOTION = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -70,6 +71,8 @@
     const percentFormat = new Intl.NumberFormat(LOCALE, {style: 'percent', maximumFractionDigits: 1});
     const dayFormat = new Intl.DateTimeFormat(LOCALE, {dateStyle: 'medium', timeZone: 'UTC'});
     const timeFormat = new Intl.DateTimeFormat(LOCALE, {dateStyle: 'medium', timeStyle: 'medium'});
+    /** For history: to the second, with the time zone, since an auditor compares it with other records. */
+    const instantFormat = new Intl.DateTimeFormat(LOCALE, {dateStyle: 'medium', timeStyle: 'long'});
     const moneyFormats = new Map();
 
     function moneyFormat(currency, style) {
@@ -109,6 +112,15 @@
         }
         const parsed = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
         return h('time', {datetime: iso}, isNaN(parsed) ? iso : dayFormat.format(parsed));
+    }
+
+    /** An ISO instant in the user's local time, the instant itself in the time element (and its tooltip). */
+    function instant(iso) {
+        if (!iso) {
+            return '—';
+        }
+        const parsed = new Date(iso.replace(/(\.\d{3})\d+/, '$1')); // history keeps nanoseconds; Date reads ms
+        return h('time', {datetime: iso, title: iso}, isNaN(parsed) ? iso : instantFormat.format(parsed));
     }
 
     function badge(value, prefix) {
@@ -798,6 +810,7 @@
             [{label: 'Stage'}, {label: 'Pipeline', num: true}], true);
         let currency = 'USD';
         let dealsRequest = 0;
+        let history = null;
         const path = 'api/partners/' + encodeURIComponent(id);
 
         api(path).then(({body}) => {
@@ -836,6 +849,7 @@
                 p.lastCheckInOn ? ['last on ', day(p.lastCheckInOn)] : 'no check-in recorded');
 
             const hadFocus = document.activeElement && document.activeElement.tagName === 'H1';
+            history = historySection(id, p, isCurrent);
             show(
                 h('p', {class: 'meta'}, h('a', {href: '#/partners'}, 'Partners'), ' / ', p.name),
                 h('h1', {tabindex: -1, id: 'partner-name'}, p.name),
@@ -855,7 +869,8 @@
                 h('section', {'aria-labelledby': 'deals-heading'},
                     h('div', {class: 'results-head'}, h('h2', {id: 'deals-heading'}, 'Deals'), dealsCount),
                     tableScroll('Deals', h('table', {id: 'deals'}, headRow(DEAL_COLUMNS), dealsBody)),
-                    dealsPager));
+                    dealsPager),
+                history.root);
             const byStage = p.pipelineByStage || {};
             const values = STAGES.map(s => amountOf(byStage[s]));
             updateFigure(figure, STAGES.map(human), [values], STAGES.map(s => [human(s), money(byStage[s])]),
@@ -912,7 +927,12 @@
             kind: 'partner',
             key: id,
             update: loadDeals,
-            leave: () => destroyFigures([figure])
+            leave() {
+                destroyFigures([figure]);
+                if (history) {
+                    history.leave();
+                }
+            }
         };
     }
 
@@ -993,6 +1013,275 @@
             (p.checkIns || 0) > checkIns.length
                 ? h('p', {class: 'meta'}, 'The latest ' + checkIns.length + ' of ' + integer.format(p.checkIns)
                     + ' check-ins.') : null);
+    }
+
+    // ---------------------------------------------------------------- partner history (audit)
+
+    const HISTORY_COLUMNS = [{label: 'When'}, {label: 'What'}, {label: 'Stream'}, {label: 'Who'}, {label: 'Hash'}];
+    /** A partner the audit log has not recorded yet (it follows the store within a second) is asked for again. */
+    const HISTORY_ATTEMPTS = 10;
+
+    /**
+     * The partner's audit history, newest first, with its verification, its downloads and its state as of an
+     * instant. The API's pages (oldest first) are shown last page first, each read backwards: a page keeps its
+     * events while the history grows, at the price of a newest page that may hold fewer than a full page.
+     */
+    function historySection(id, partner, isCurrent) {
+        const path = 'api/partners/' + encodeURIComponent(id);
+        const tbody = h('tbody');
+        const status = h('p', {id: 'history-count', role: 'status'}, 'Loading the history…');
+        const newer = h('button', {type: 'button', class: 'button secondary', id: 'history-newer',
+            onclick: () => turn(1)}, 'Newer events');
+        const older = h('button', {type: 'button', class: 'button secondary', id: 'history-older',
+            onclick: () => turn(-1)}, 'Older events');
+        const pageText = h('p');
+        // the buttons stay in place from page to page, so that the one just pressed keeps the focus
+        const pager = h('nav', {class: 'pager', 'aria-label': 'Pages of history', hidden: true}, newer, pageText,
+            older);
+        let shown = null;
+        let request = 0;
+        let retry = null;
+        let left = false;
+        const alive = () => !left && isCurrent();
+
+        function load(apiPage, attempt) {
+            clearTimeout(retry);
+            const mine = ++request;
+            const fetchPage = n => api(path + '/history?size=' + HISTORY_PAGE_SIZE + '&page=' + n).then(r => r.body);
+            const answer = apiPage === null
+                ? fetchPage(0).then(first => (lastPage(first) > 0 ? fetchPage(lastPage(first)) : first))
+                : fetchPage(apiPage);
+            answer.then(page => {
+                if (alive() && mine === request) {
+                    render(page);
+                }
+            }).catch(e => {
+                if (!alive() || mine !== request) {
+                    return;
+                }
+                if (e.status === 404 && attempt < HISTORY_ATTEMPTS) {
+                    status.textContent = 'The history is being recorded…';
+                    retry = setTimeout(() => load(apiPage, attempt + 1), 1000);
+                    return;
+                }
+                status.textContent = 'The history could not be loaded.';
+                showProblem(e, 'History');
+            });
+        }
+
+        function render(page) {
+            shown = page;
+            const items = (page.items || []).slice().reverse();
+            const last = lastPage(page);
+            const oldest = page.page * page.size + 1;
+            status.textContent = page.total === 0 ? 'No events recorded.'
+                : items.length === 0 ? 'No events on this page.'
+                    : 'Events ' + integer.format(oldest + items.length - 1) + '–' + integer.format(oldest) + ' of '
+                      + integer.format(page.total) + ', newest first';
+            tbody.replaceChildren(...(items.length ? items.map(historyRow)
+                : [emptyRow(HISTORY_COLUMNS.length, 'No events recorded.')]));
+            pager.hidden = last === 0;
+            enable(newer, page.page < last);
+            enable(older, page.page > 0);
+            pageText.textContent = 'Page ' + integer.format(last - page.page + 1) + ' of ' + integer.format(last + 1);
+            bumpUpdated();
+        }
+
+        function turn(direction) {
+            if (shown && shown.page + direction >= 0 && shown.page + direction <= lastPage(shown)) {
+                load(shown.page + direction, 0);
+            }
+        }
+
+        // ------------------------------------------------ verification and downloads
+
+        const verdict = h('p', {id: 'verify-result', class: 'verdict', role: 'status', 'aria-live': 'polite'});
+        const verifyButton = h('button', {type: 'button', class: 'button', id: 'verify-history', onclick: verify},
+            'Verify history');
+        let verifying = false;
+
+        function verify() {
+            if (verifying) {
+                return;
+            }
+            verifying = true;
+            enable(verifyButton, false);
+            setVerdict('checking', 'Verifying…');
+            api('api/audit/verify?partnerId=' + encodeURIComponent(id)).then(({body}) => {
+                if (alive()) {
+                    setVerdict(body.verified ? 'verified' : 'altered', verdictText(body));
+                }
+            }).catch(e => {
+                if (alive()) {
+                    setVerdict('error', 'Not verified: ' + e.message);
+                }
+            }).finally(() => {
+                verifying = false;
+                enable(verifyButton, true);
+            });
+        }
+
+        function setVerdict(state, text) {
+            verdict.dataset.state = state;
+            verdict.textContent = text;
+        }
+
+        const download = (format, label) => h('a', {class: 'button secondary', id: 'export-' + format, download: true,
+            href: 'api/audit/export?partnerId=' + encodeURIComponent(id) + '&format=' + format}, label);
+
+        // ------------------------------------------------ state as of an instant
+
+        const asOfInput = h('input', {id: 'as-of-input', name: 'asOf', type: 'datetime-local', step: 1,
+            max: localDateTime(new Date()), 'aria-describedby': 'as-of-hint'});
+        const asOfResult = h('div', {id: 'as-of-result', 'aria-live': 'polite'});
+        // novalidate: the server says what is wrong with an instant (the future, before the onboarding)
+        const asOfForm = h('form', {id: 'as-of-form', class: 'as-of-form', novalidate: true},
+            h('div', {class: 'field'},
+                h('label', {for: asOfInput.id}, 'Date and time'),
+                h('span', {id: 'as-of-hint', class: 'meta'}, 'In your time zone, to the second'),
+                asOfInput),
+            h('button', {type: 'submit', class: 'button'}, 'Show the state then'));
+        let asOfRequest = 0;
+        asOfForm.addEventListener('submit', event => {
+            event.preventDefault();
+            const chosen = asOfInput.value ? new Date(asOfInput.value) : null; // local time, as the input shows it
+            if (!chosen || isNaN(chosen)) {
+                asOfResult.replaceChildren(h('p', {class: 'notice', id: 'as-of-message'}, 'Choose a date and time.'));
+                return;
+            }
+            const iso = chosen.toISOString();
+            const mine = ++asOfRequest;
+            asOfResult.replaceChildren(h('p', {class: 'loading'}, 'Loading the state as of ', instant(iso), '…'));
+            api(path + '/state?asOf=' + encodeURIComponent(iso)).then(({body, warning}) => {
+                if (alive() && mine === asOfRequest) {
+                    asOfResult.replaceChildren(...asOfState(iso, body, partner, warning));
+                }
+            }).catch(e => {
+                if (!alive() || mine !== asOfRequest) {
+                    return;
+                }
+                const expected = e.status === 400 || e.status === 404; // an instant before onboarding, or ahead
+                asOfResult.replaceChildren(h('p', {class: 'notice', id: 'as-of-message', dataset: {status: e.status}},
+                    expected ? e.message : 'The state could not be loaded.'));
+                if (!expected) {
+                    showProblem(e, 'State as of');
+                }
+            });
+        });
+
+        const root = h('section', {'aria-labelledby': 'history-heading', class: 'history'},
+            h('h2', {id: 'history-heading'}, 'History'),
+            h('p', {class: 'meta'}, 'Every event of this partner and its deals as the audit log recorded it; each '
+                + 'entry\'s hash chains it to the one before it in its stream.'),
+            h('div', {class: 'audit-panels'},
+                h('div', {class: 'panel'},
+                    h('h3', {}, 'Integrity'),
+                    h('div', {class: 'actions'}, verifyButton),
+                    verdict,
+                    h('p', {class: 'downloads'}, download('jsonl', 'Download history (JSONL)'),
+                        download('csv', 'Download history (CSV)'))),
+                h('div', {class: 'panel'},
+                    h('h3', {}, 'The partner as of an instant'),
+                    asOfForm,
+                    asOfResult)),
+            h('div', {class: 'results-head'}, h('h3', {}, 'Events'), status),
+            tableScroll('History', h('table', {id: 'history'},
+                h('caption', {class: 'visually-hidden'},
+                    'Events of the partner and its deals, newest first; each opens to its payload'),
+                headRow(HISTORY_COLUMNS), tbody)),
+            pager);
+        load(null, 0);
+        return {
+            root,
+            leave() {
+                left = true;
+                clearTimeout(retry);
+            }
+        };
+    }
+
+    const lastPage = page => Math.max(0, Math.ceil((page.total || 0) / page.size) - 1);
+
+    /** A button that cannot be used now keeps its place and its focus (aria-disabled, not disabled). */
+    function enable(button, enabled) {
+        if (enabled) {
+            button.removeAttribute('aria-disabled');
+        } else {
+            button.setAttribute('aria-disabled', 'true');
+        }
+    }
+
+    /** A date's local time as a datetime-local input holds it, to the second. */
+    function localDateTime(date) {
+        const pad = n => String(n).padStart(2, '0');
+        return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) + 'T'
+            + pad(date.getHours()) + ':' + pad(date.getMinutes()) + ':' + pad(date.getSeconds());
+    }
+
+    function historyRow(entry) {
+        const hash = entry.hash || '';
+        const stream = entry.aggregateType === 'Deal'
+            ? h('span', {title: entry.aggregateId}, 'Deal ', h('code', {}, (entry.aggregateId || '').slice(0, 8)))
+            : entry.aggregateType || '—';
+        const facts = [
+            ['Correlation id', h('code', {}, entry.correlationId || '—')],
+            ['Causation id', h('code', {}, entry.causationId || '—')],
+            ['Stream', [entry.aggregateType, ' ', h('code', {}, entry.aggregateId), ', sequence ', entry.sequence]],
+            ['Position', String(entry.position)],
+            ['Recorded', instant(entry.recordedAt)],
+            ['Revision', entry.revision || '—']
+        ];
+        return h('tr', {dataset: {type: entry.type, position: entry.position}},
+            h('th', {scope: 'row'}, instant(entry.occurredAt)),
+            h('td', {class: 'event'}, h('details', {},
+                h('summary', {}, entry.type),
+                h('dl', {class: 'facts'}, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+                h('p', {class: 'meta'}, 'Payload as stored:'),
+                h('pre', {class: 'payload'}, JSON.stringify(entry.payload, null, 2)))),
+            h('td', {class: 'stream'}, stream),
+            h('td', {class: 'actor'}, entry.actor || '—'),
+            h('td', {}, h('code', {class: 'hash', title: hash, dataset: {hash}}, hash.slice(0, 12))));
+    }
+
+    function verdictText(result) {
+        if (result.verified) {
+            const pending = result.eventsNotYetRecorded || 0;
+            return 'Verified: ' + count(result.eventsChecked, 'event', 'events') + ' in '
+                + count(result.streamsChecked, 'stream', 'streams')
+                + (pending ? '; ' + count(pending, 'newer event', 'newer events') + ' not recorded yet' : '');
+        }
+        const first = result.firstMismatch || {};
+        return 'Altered: stream ' + [first.aggregateType, first.aggregateId].filter(Boolean).join(' ')
+            + ', sequence ' + first.sequence
+            + (result.streamsFailed > 1 ? ' (' + count(result.streamsFailed, 'stream', 'streams') + ' altered)' : '');
+    }
+
+    const AS_OF_FIGURES = [
+        {key: 'status', label: 'Status', raw: p => p.status, shown: p => badge(p.status, 'Status')},
+        {key: 'tier', label: 'Tier', raw: p => p.tier, shown: p => badge(p.tier, 'Tier')},
+        {key: 'pipeline', label: 'Pipeline', raw: p => p.pipeline && p.pipeline.amount, shown: p => money(p.pipeline)},
+        {key: 'won-revenue', label: 'Won revenue', raw: p => p.wonRevenue && p.wonRevenue.amount,
+            shown: p => money(p.wonRevenue)},
+        {key: 'health', label: 'Health score', raw: p => p.healthScore,
+            shown: p => (p.healthScore === null || p.healthScore === undefined ? 'n/a' : String(p.healthScore))},
+        {key: 'version', label: 'Version', raw: p => p.version, shown: p => integer.format(p.version || 0)}
+    ];
+
+    /** The key figures of the partner as of an instant beside the ones shown now. */
+    function asOfState(iso, then, now, warning) {
+        const value = raw => (raw === null || raw === undefined ? '' : String(raw));
+        return [
+            warning ? h('p', {class: 'notice'}, 'The audit log was still catching up: the latest events may be '
+                + 'missing from this state.') : null,
+            tableScroll('The partner then and now', h('table', {id: 'as-of-state'},
+                h('caption', {}, 'As of ', instant(iso)),
+                h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Figure'), h('th', {scope: 'col'}, 'Then'),
+                    h('th', {scope: 'col'}, 'Now'))),
+                h('tbody', {}, AS_OF_FIGURES.map(f => h('tr', {},
+                    h('th', {scope: 'row'}, f.label),
+                    h('td', {id: 'as-of-' + f.key, dataset: {value: value(f.raw(then))}}, f.shown(then)),
+                    h('td', {dataset: {value: value(f.raw(now))}}, f.shown(now)))))))
+        ].filter(Boolean);
     }
 
     // ---------------------------------------------------------------- routing

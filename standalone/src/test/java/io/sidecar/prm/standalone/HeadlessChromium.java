@@ -153,6 +153,15 @@ final class HeadlessChromium implements AutoCloseable {
         return ((List<?>) texts).stream().map(Object::toString).toList();
     }
 
+    /** The {@code attribute} of each element {@code cssSelector} selects, read at one instant. */
+    List<String> attributes(String cssSelector, String attribute) {
+        Object values = driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute(arguments[1]))",
+                cssSelector,
+                attribute);
+        return ((List<?>) values).stream().map(String::valueOf).toList();
+    }
+
     @Override
     public void close() {
         driver.quit();
