@@ -17,7 +17,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -129,9 +128,7 @@ public class QuerySideConfiguration {
             processing.usingPooledStreamingEventProcessors((config, builder) ->
                     builder.batchSize(properties.batchSize()).initialSegmentCount(properties.segments()));
             for (String group : PROJECTIONS) {
-                processing
-                        .registerTransactionManager(group, config -> transactions)
-                        .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+                transactions.writes(processing, group);
             }
             for (String group : PARTNER_KEYED_GROUPS) {
                 processing.registerSequencingPolicy(group, config -> new PartnerSequencingPolicy());

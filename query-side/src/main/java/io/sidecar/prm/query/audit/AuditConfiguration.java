@@ -8,7 +8,6 @@ import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,15 +33,15 @@ public class AuditConfiguration {
             ObjectProvider<ReadModelDurability> durability) {
         ReadModelTransactionManager transactions = new ReadModelTransactionManager(
                 mongo, updates, durability.getIfAvailable(() -> ReadModelDurability.IMMEDIATE));
-        return configurer -> configurer
-                .eventProcessing()
-                .registerPooledStreamingEventProcessor(
-                        AuditLogProjection.NAME,
-                        config -> events.source(),
-                        (config, builder) -> builder.initialSegmentCount(1).batchSize(properties.batchSize()))
-                .registerTransactionManager(AuditLogProjection.NAME, config -> transactions)
-                .registerListenerInvocationErrorHandler(
-                        AuditLogProjection.NAME, config -> PropagatingErrorHandler.instance());
+        return configurer -> transactions.writes(
+                configurer
+                        .eventProcessing()
+                        .registerPooledStreamingEventProcessor(
+                                AuditLogProjection.NAME,
+                                config -> events.source(),
+                                (config, builder) ->
+                                        builder.initialSegmentCount(1).batchSize(properties.batchSize())),
+                AuditLogProjection.NAME);
     }
 
     /** Distributed mode: the store as stored, read from Axon Server (standalone brings its own, over JDBC). */

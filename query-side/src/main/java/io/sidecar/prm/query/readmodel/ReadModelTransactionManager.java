@@ -3,6 +3,8 @@ package io.sidecar.prm.query.readmodel;
 import java.util.Optional;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -23,6 +25,17 @@ public class ReadModelTransactionManager implements TransactionManager {
         this.mongo = mongo;
         this.updates = updates;
         this.durability = durability;
+    }
+
+    /**
+     * Registers a processing group whose handlers write read-model documents: its batches go through this
+     * transaction manager, and a handler's error rolls the batch back to be retried instead of being logged and
+     * skipped, which would leave the read model short of an event.
+     */
+    public EventProcessingConfigurer writes(EventProcessingConfigurer processing, String group) {
+        return processing
+                .registerTransactionManager(group, config -> this)
+                .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
     }
 
     @Override
