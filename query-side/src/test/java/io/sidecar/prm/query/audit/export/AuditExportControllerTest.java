@@ -162,7 +162,7 @@ class AuditExportControllerTest {
         MvcResult started = started(get("/api/audit/export").param("partnerId", PARTNER));
 
         assertThat(started.getAsyncResult()).isInstanceOf(IllegalStateException.class);
-        assertThat(((Exception) started.getAsyncResult()).getMessage()).contains("has no entry 1");
+        assertThat(((Exception) started.getAsyncResult()).getMessage()).contains("holds 2 of the 3 entries");
         assertThat(started.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .doesNotContain("trailer");
     }
