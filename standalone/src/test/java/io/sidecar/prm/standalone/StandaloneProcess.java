@@ -45,20 +45,24 @@ final class StandaloneProcess implements AutoCloseable {
      * which outrank application.yml as they would for a person starting it.
      */
     static StandaloneProcess start(Path dataDir, Path log, String... arguments) {
+        return start(dataDir, log, List.of(), arguments);
+    }
+
+    /**
+     * Starts the jar with extra JVM options after the usual ones ({@code -Xmx96m} overrides the usual heap), and
+     * extra command-line arguments.
+     */
+    static StandaloneProcess start(Path dataDir, Path log, List<String> jvmOptions, String... arguments) {
         String jar = System.getProperty("prm.standalone.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("the packaged jar is missing (" + jar + "): run through mvn verify");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
-            List<String> command = new ArrayList<>(List.of(
-                    java,
-                    "-Xmx512m",
-                    "-jar",
-                    jar,
-                    "--server.port=0",
-                    "--prm.data-dir=" + dataDir,
-                    "--prm.mongo.embedded.port=0"));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
+                    "-jar", jar, "--server.port=0", "--prm.data-dir=" + dataDir, "--prm.mongo.embedded.port=0"));
             command.addAll(List.of(arguments));
             Process process =
                     new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -99,6 +103,15 @@ final class StandaloneProcess implements AutoCloseable {
     /** The HTTP port it listens on, for a browser. */
     int port() {
         return port.join();
+    }
+
+    /** The operating system's id of the process, for the JDK's tools ({@code jcmd}). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String mongoUri() {
