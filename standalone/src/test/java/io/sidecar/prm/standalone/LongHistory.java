@@ -93,6 +93,7 @@ final class LongHistory {
                     "DE",
                     new Contact("Zoë Müller", "zoe@long-history.example", null),
                     "https://long-history.example",
+                    "de",
                     now);
         } else if (n <= OnboardingStep.values().length) {
             payload = new OnboardingStepCompleted(partnerId, OnboardingStep.values()[n - 1], now);

@@ -112,8 +112,7 @@ class CsvExportTest {
 
     private static AuditEntry withActor(AuditEntry entry, String actor) {
         return new AuditEntry(
-                entry.id(),
-                entry.stream(),
+                entry.ordinal(),
                 entry.partnerId(),
                 entry.position(),
                 entry.eventId(),

@@ -19,8 +19,7 @@ final class ExportTestData {
     /** The n-th entry (from 0) of {@link #PARTNER}'s history: its own stream's event n, with this payload. */
     static AuditEntry entry(long n, String payload) {
         return new AuditEntry(
-                AuditEntry.key(PARTNER, n),
-                AuditEntry.streamKey(PARTNER, n),
+                n,
                 PARTNER,
                 100 + n,
                 "event-" + n,
@@ -29,8 +28,8 @@ final class ExportTestData {
                 n,
                 "CheckInRecorded",
                 "1",
-                AT.plusSeconds(n),
-                AT.plusSeconds(n).plusMillis(5),
+                AT.plusSeconds(n).toString(),
+                AT.plusSeconds(n).plusMillis(5).toString(),
                 "ada",
                 "corr-" + n,
                 n == 0 ? null : "cause-" + n,
@@ -51,8 +50,9 @@ final class ExportTestData {
                 PARTNER,
                 entries,
                 List.of(
-                        new AuditPartner.StreamHead("Partner", PARTNER, entries, hash(entries - 1)),
-                        new AuditPartner.StreamHead("Deal", DEAL, 2, "d".repeat(64))));
+                        new AuditPartner.StreamHead("Partner", PARTNER, entries, hash(entries - 1), List.of()),
+                        new AuditPartner.StreamHead("Deal", DEAL, 2, "d".repeat(64), List.of(entries, entries + 1))),
+                List.of());
     }
 
     static String hash(long n) {
