@@ -46,7 +46,7 @@ class AuditExportIT {
     /** How much the heap held after a full collection may grow while some 100 MiB more stream out. */
     private static final long FLAT_MIB = 24;
 
-    /** The audit log's first recording of them took 5 minutes on 2 cores shared with other builds (about 2 alone). */
+    /** The audit log's first recording of them took up to 5 minutes on 2 cores shared with other builds. */
     private static final Duration CATCH_UP = Duration.ofMinutes(10);
 
     private static final String EXPORT = "/api/audit/export?partnerId=";

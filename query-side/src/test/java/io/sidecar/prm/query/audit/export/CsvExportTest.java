@@ -34,7 +34,7 @@ class CsvExportTest {
 
     @Test
     void aFieldWithACommaAQuoteOrALineBreakIsQuotedWithItsQuotesDoubled() throws IOException {
-        String csv = export(List.of(withActor(entry(0, "{\"note\":\"b,c\"}"), AWKWARD)));
+        String csv = export(List.of(entry(0, "{\"note\":\"b,c\"}", AWKWARD)));
 
         assertThat(csv)
                 .contains("\r\n100,Partner,p-1,0,CheckInRecorded,1,2026-11-20T10:15:30.123Z,2026-11-20T10:15:30.128Z,"
@@ -47,7 +47,7 @@ class CsvExportTest {
     @Test
     void everyFieldReadsBackWithARealCsvParser() throws IOException {
         String payload = "{\"summary\":\"line one\\nline two, \\\"quoted\\\" — Zoë 東京\"}";
-        AuditEntry awkward = withActor(entry(1, payload), AWKWARD);
+        AuditEntry awkward = entry(1, payload, AWKWARD);
         AuditEntry plain = entry(0, "{\"n\":0}");
 
         List<CSVRecord> rows = parse(export(List.of(plain, awkward)));
@@ -108,26 +108,5 @@ class CsvExportTest {
         try (CSVParser parser = CSVParser.parse(new StringReader(csv.substring(1)), CSVFormat.RFC4180)) {
             return parser.getRecords();
         }
-    }
-
-    private static AuditEntry withActor(AuditEntry entry, String actor) {
-        return new AuditEntry(
-                entry.ordinal(),
-                entry.partnerId(),
-                entry.position(),
-                entry.eventId(),
-                entry.aggregateType(),
-                entry.aggregateId(),
-                entry.sequence(),
-                entry.type(),
-                entry.revision(),
-                entry.occurredAt(),
-                entry.recordedAt(),
-                actor,
-                entry.correlationId(),
-                entry.causationId(),
-                entry.payload(),
-                entry.metadata(),
-                entry.hash());
     }
 }

@@ -18,6 +18,11 @@ final class ExportTestData {
 
     /** The n-th entry (from 0) of {@link #PARTNER}'s history: its own stream's event n, with this payload. */
     static AuditEntry entry(long n, String payload) {
+        return entry(n, payload, "ada");
+    }
+
+    /** The n-th entry, done by this actor. */
+    static AuditEntry entry(long n, String payload, String actor) {
         return new AuditEntry(
                 n,
                 PARTNER,
@@ -30,7 +35,7 @@ final class ExportTestData {
                 "1",
                 AT.plusSeconds(n).toString(),
                 AT.plusSeconds(n).plusMillis(5).toString(),
-                "ada",
+                actor,
                 "corr-" + n,
                 n == 0 ? null : "cause-" + n,
                 payload,
