@@ -3,16 +3,21 @@ package io.sidecar.prm.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.sidecar.prm.query.audit.AuditPage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -204,6 +209,46 @@ class AuditIT {
                 deal);
         assertThat(client.get("/api/audit/verify").json().get("verified").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void anEntryAlteredInTheAuditLogItselfIsNamed() {
+        String partner = client.activePartner("Logged " + run);
+        client.awaitCaughtUp(PATIENCE);
+        MongoTemplate mongo = app.bean(MongoTemplate.class);
+        MongoCollection<Document> pages = mongo.getCollection(mongo.getCollectionName(AuditPage.class));
+        Document page = pages.find(Filters.eq("_id", partner + "/0000000000")).first();
+        assertThat(page).isNotNull();
+        Document original = Document.parse(page.toJson());
+        try {
+            alter(pages, page, "actor", "someone-else");
+            assertNamed(partner, 4, "the audit log's entry shows a type, time or actor");
+            alter(pages, Document.parse(original.toJson()), "payload", "{\"partnerId\":\"" + partner + "\"}");
+            assertNamed(partner, 4, "the audit log's entry gives ");
+        } finally {
+            pages.replaceOne(Filters.eq("_id", page.get("_id")), original);
+        }
+        assertThat(client.get("/api/audit/verify?partnerId=" + partner)
+                        .json()
+                        .get("verified")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    /** Alters the activation (entry 4) of a page of the audit log. */
+    private static void alter(MongoCollection<Document> pages, Document page, String field, String value) {
+        Document altered = page.getList("entries", Document.class).get(4);
+        assertThat(altered.getString("type")).isEqualTo("PartnerActivated");
+        altered.put(field, value);
+        pages.replaceOne(Filters.eq("_id", page.get("_id")), page);
+    }
+
+    private void assertNamed(String partner, long sequence, String found) {
+        JsonNode verified = client.get("/api/audit/verify?partnerId=" + partner).json();
+        assertThat(verified.get("verified").asBoolean()).as(verified.toString()).isFalse();
+        assertThat(verified.at("/firstMismatch/aggregateId").asText()).isEqualTo(partner);
+        assertThat(verified.at("/firstMismatch/sequence").asLong()).isEqualTo(sequence);
+        assertThat(verified.at("/firstMismatch/found").asText()).startsWith(found);
     }
 
     private String recordAndApprove(String partner, String domain) {

@@ -44,7 +44,7 @@ class PartnerStateController {
             summary = "A partner as it was at an instant",
             description = "Rebuilt from the event store (not from the read model) with the live projection's fold:"
                     + " the answer GET /api/partners/{id} gave at that instant, health score and at-risk computed"
-                    + " for that instant's day (UTC). Every event that happened at or before asOf counts. 404 for"
+                    + " for that instant's day (UTC). Each of its streams counts up to its first event after asOf. 404 for"
                     + " an unknown partner and for an instant before its onboarding (the problem names when it was"
                     + " onboarded); 400 for an asOf that is missing, not an ISO-8601 instant, or in the future (the"
                     + " future is not history yet). Waits for the audit log, which indexes the partner's deals, to"

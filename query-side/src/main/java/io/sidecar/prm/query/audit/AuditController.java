@@ -94,8 +94,11 @@ class AuditController {
                         : verification.everything(progress -> send(emitter, "progress", progress));
                 send(emitter, "result", result);
                 emitter.complete();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 emitter.completeWithError(e);
+                if (e instanceof Error error) {
+                    throw error;
+                }
             }
         });
         return emitter;

@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param aggregateId   the aggregate's id
  * @param sequence      its sequence number in the aggregate's stream
  * @param type          the event's name ({@code PartnerOnboarded})
+ * @param payloadType   its stored payload type (a class name), for recomputing its hash
  * @param revision      the revision it was stored at
  * @param occurredAt    when it happened, by the product's clock (ISO-8601, as precise as the event holds it)
  * @param recordedAt    when the event store recorded it (ISO-8601)
@@ -52,6 +53,7 @@ public record AuditEntry(
         String aggregateId,
         long sequence,
         String type,
+        @JsonIgnore String payloadType,
         String revision,
         String occurredAt,
         String recordedAt,

@@ -1,5 +1,6 @@
 package io.sidecar.prm.query.audit;
 
+import io.sidecar.prm.events.PartnerEvent;
 import io.sidecar.prm.query.PageOf;
 import io.sidecar.prm.query.web.UnknownResourceException;
 import java.time.Instant;
@@ -58,10 +59,13 @@ class AuditHistory {
 
     /** The deal's partner, from its first event in the store (deal ids are not partner ids). */
     private Optional<String> partnerOf(String dealId) {
+        // read to its end (a deal's stream is short): a half-read stream stays open on Axon Server
         try (Stream<StoredEvent> stream = events.stream(dealId)) {
-            return stream.findFirst()
+            return stream.toList().stream()
+                    .findFirst()
                     .filter(first -> first.aggregateType().equals("Deal"))
-                    .map(first -> events.current(first).partnerId());
+                    .flatMap(events::current)
+                    .map(PartnerEvent::partnerId);
         }
     }
 

@@ -3,6 +3,7 @@ package io.sidecar.prm.query.audit;
 import io.sidecar.prm.events.PartnerEvent;
 import io.sidecar.prm.events.PrmMetadata;
 import io.sidecar.prm.query.readmodel.ReadModelStore;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,10 +34,15 @@ public class AuditLogProjection {
         this.events = events;
     }
 
-    @EventHandler(payloadType = PartnerEvent.class)
+    // every event, judged by its upcast form: a class renamed through an upcaster is still recorded
+    @EventHandler(payloadType = Object.class)
     void on(DomainEventMessage<?> message) {
         StoredEvent stored = events.stored(message);
-        PartnerEvent event = events.current(stored);
+        Optional<PartnerEvent> current = events.current(stored);
+        if (current.isEmpty()) {
+            return;
+        }
+        PartnerEvent event = current.get();
         AuditPartner partner = store.current(AuditPartner.class, event.partnerId())
                 .orElseGet(() -> AuditPartner.empty(event.partnerId()));
         if (partner.appliedVersion(stored.aggregateId()) > stored.sequence()) {
@@ -53,6 +59,7 @@ public class AuditLogProjection {
                 stored.aggregateId(),
                 stored.sequence(),
                 stored.type(),
+                stored.payloadType(),
                 stored.revision(),
                 event.occurredAt().toString(),
                 stored.timestamp().toString(),

@@ -1,12 +1,16 @@
 package io.sidecar.prm.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sidecar.prm.events.PrmMetadata;
 import io.sidecar.prm.query.web.UnknownResourceException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -15,7 +19,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Verification: recomputes the hash chains from the event store as stored and compares them with what the audit
@@ -50,7 +56,46 @@ class AuditVerification {
             }
             tally.add(check);
         }
+        tally.logAltered(alteredEntry(partner));
         return tally.result(partner.streams().stream().map(Head::of).toList());
+    }
+
+    /**
+     * The first entry of the partner's history (what history and export show) whose own content no longer gives its
+     * recorded hash, walking each stream's chain through the entries. With the heads verified against the store,
+     * a clean walk proves every entry equal to its stored event.
+     */
+    private Mismatch alteredEntry(AuditPartner partner) {
+        Map<String, String> chains = new HashMap<>();
+        try (Stream<AuditEntry> entries = log.history(partner.id(), partner.entries())) {
+            for (AuditEntry entry : (Iterable<AuditEntry>) entries::iterator) {
+                String previous = chains.getOrDefault(entry.aggregateId(), AuditChain.GENESIS);
+                String found;
+                try {
+                    found = AuditChain.next(previous, StoredEvent.of(entry));
+                } catch (RuntimeException e) {
+                    found = "unreadable (" + e.getMessage() + ")";
+                }
+                if (!found.equals(entry.hash())) {
+                    return new Mismatch(
+                            entry.aggregateType(),
+                            entry.aggregateId(),
+                            entry.sequence(),
+                            entry.hash(),
+                            "the audit log's entry gives " + found);
+                }
+                if (!showsWhatItHashes(entry)) {
+                    return new Mismatch(
+                            entry.aggregateType(),
+                            entry.aggregateId(),
+                            entry.sequence(),
+                            entry.hash(),
+                            "the audit log's entry shows a type, time or actor its hashed content does not hold");
+                }
+                chains.put(entry.aggregateId(), found);
+            }
+        }
+        return null;
     }
 
     /** Every stream in the store, read once in global order. */
@@ -74,7 +119,13 @@ class AuditVerification {
             long position = -1;
             long read = 0;
             long reported = System.nanoTime();
-            while (position < head && all.hasNextAvailable(5, TimeUnit.SECONDS)) {
+            while (position < head) {
+                if (!all.hasNextAvailable(30, TimeUnit.SECONDS)) {
+                    // a verdict on streams not read to their end would be a false alarm
+                    throw new ResponseStatusException(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "the event store stopped delivering at position " + position);
+                }
                 TrackedEventMessage<?> message = all.nextAvailable();
                 position = message.trackingToken().position().orElse(position);
                 read++;
@@ -99,9 +150,27 @@ class AuditVerification {
         return tally.result(null);
     }
 
+    /** The fields history shows beside the hashed content (who, in which request, what, when) agree with it. */
+    private boolean showsWhatItHashes(AuditEntry entry) {
+        StoredEvent stored = StoredEvent.of(entry);
+        JsonNode metadata = stored.metadataTree();
+        return Objects.equals(entry.actor(), text(metadata, PrmMetadata.ACTOR))
+                && Objects.equals(entry.correlationId(), text(metadata, PrmMetadata.CORRELATION_ID))
+                && Objects.equals(entry.causationId(), text(metadata, PrmMetadata.CAUSATION_ID))
+                && entry.type().equals(stored.type())
+                && events.current(stored)
+                        .map(event -> event.occurredAt().toString().equals(entry.occurredAt()))
+                        .orElse(false);
+    }
+
+    private static String text(JsonNode metadata, String key) {
+        JsonNode value = metadata.get(key);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
     /** The first recorded event of a stream whose hash the store's events no longer give. */
     private Mismatch firstMismatch(String partnerId, AuditPartner.StreamHead head) {
-        AuditPartner partner = log.partner(partnerId).orElseThrow();
+        AuditPartner partner = log.partner(partnerId).orElse(AuditPartner.empty(partnerId));
         String hash = AuditChain.GENESIS;
         try (Stream<StoredEvent> stored = events.stream(head.aggregateId())) {
             Iterator<StoredEvent> store = stored.iterator();
@@ -181,6 +250,15 @@ class AuditVerification {
                 failed++;
                 if (first == null) {
                     first = firstMismatch(check.partnerId(), check.recorded());
+                }
+            }
+        }
+
+        void logAltered(Mismatch altered) {
+            if (altered != null) {
+                failed++;
+                if (first == null) {
+                    first = altered;
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.sidecar.prm.query.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,9 @@ public record StoredEvent(
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // a stored text with anything after its JSON, or a key twice, is not the text that was hashed
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
 
     /**
@@ -64,6 +68,20 @@ public record StoredEvent(
                 new String(metadata.getData(), StandardCharsets.UTF_8));
     }
 
+    /** An event as the audit log recorded it: its hash can be recomputed from the entry alone. */
+    public static StoredEvent of(AuditEntry entry) {
+        return new StoredEvent(
+                entry.eventId(),
+                entry.aggregateType(),
+                entry.aggregateId(),
+                entry.sequence(),
+                Instant.parse(entry.recordedAt()),
+                entry.payloadType(),
+                entry.revision(),
+                entry.payload(),
+                entry.metadata());
+    }
+
     /** The short name auditors read: {@code PartnerOnboarded}. */
     public String type() {
         return payloadType.substring(payloadType.lastIndexOf('.') + 1);
@@ -71,7 +89,7 @@ public record StoredEvent(
 
     /**
      * The bytes the hash chain covers: one JSON object with every field above, keys sorted at every level, no
-     * whitespace, numbers as stored, UTF-8 (docs/adr/008-audit-hash-chain.md spells it out for auditors).
+     * whitespace, numbers as stored, UTF-8 (docs/adr/008-audit-log-and-hash-chain.md spells it out for auditors).
      *
      * @throws UncheckedIOException when the stored payload or metadata is not JSON (it was altered)
      */
@@ -91,6 +109,11 @@ public record StoredEvent(
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The stored metadata as a JSON tree. */
+    public JsonNode metadataTree() {
+        return parse(metadata);
     }
 
     /** The stored payload as a JSON tree. */

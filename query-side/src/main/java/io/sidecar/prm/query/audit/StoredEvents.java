@@ -2,6 +2,7 @@ package io.sidecar.prm.query.audit;
 
 import io.sidecar.prm.events.PartnerEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
@@ -86,11 +87,10 @@ public class StoredEvents {
     }
 
     /**
-     * A stored event upcast to the current revision and deserialized, as every other reader sees it.
-     *
-     * @throws IllegalStateException when the upcasters drop it or it is not a partner's event
+     * A stored event upcast to the current revision and deserialized, as every other reader sees it; empty when the
+     * upcasters drop it or it is not a partner's event (which the audit log does not record).
      */
-    public PartnerEvent current(StoredEvent event) {
+    public Optional<PartnerEvent> current(StoredEvent event) {
         GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
                 event.aggregateType(),
                 event.aggregateId(),
@@ -101,15 +101,11 @@ public class StoredEvents {
                 event.revision(),
                 event.payload().getBytes(StandardCharsets.UTF_8),
                 event.metadata().getBytes(StandardCharsets.UTF_8));
-        Object payload = EventStreamUtils.upcastAndDeserializeDomainEvents(
-                        Stream.of(entry), serializer, upcasters.get())
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, upcasters.get())
                 .asStream()
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the upcasters dropped " + event.eventId()))
-                .getPayload();
-        if (payload instanceof PartnerEvent partnerEvent) {
-            return partnerEvent;
-        }
-        throw new IllegalStateException(event.type() + " is not a partner's event");
+                .map(DomainEventMessage::getPayload)
+                .filter(PartnerEvent.class::isInstance)
+                .map(PartnerEvent.class::cast);
     }
 }

@@ -16,6 +16,7 @@ class AuditPageTest {
                 "p-1",
                 ordinal,
                 "CheckInRecorded",
+                "io.sidecar.prm.events.partner.CheckInRecorded",
                 "1",
                 "2026-01-01T00:00:00Z",
                 "2026-01-01T00:00:01Z",

@@ -32,6 +32,7 @@ final class ExportTestData {
                 PARTNER,
                 n,
                 "CheckInRecorded",
+                "io.sidecar.prm.events.partner.CheckInRecorded",
                 "1",
                 AT.plusSeconds(n).toString(),
                 AT.plusSeconds(n).plusMillis(5).toString(),
