@@ -1,5 +1,6 @@
 package io.sidecar.prm.query.audit.export;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sidecar.prm.query.audit.AuditEntry;
 import java.io.IOException;
 import java.io.Writer;
@@ -25,20 +26,9 @@ final class CsvExport implements ExportWriter {
     /** U+FEFF, written first: the byte-order mark ({@code EF BB BF} in UTF-8). */
     static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    static final List<String> COLUMNS = List.of(
-            "position",
-            "aggregateType",
-            "aggregateId",
-            "sequence",
-            "type",
-            "revision",
-            "occurredAt",
-            "recordedAt",
-            "actor",
-            "correlationId",
-            "causationId",
-            "payload",
-            "hash");
+    /** The history entry's fields, in the order its JSON has them: one declaration serves both formats. */
+    static final List<String> COLUMNS =
+            List.of(AuditEntry.class.getAnnotation(JsonPropertyOrder.class).value());
 
     static final String TRAILER = "#trailer";
     static final String HEAD = "#head";
