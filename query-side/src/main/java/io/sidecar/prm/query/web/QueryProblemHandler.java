@@ -31,7 +31,7 @@ class QueryProblemHandler {
     @ExceptionHandler(InvalidQueryException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail invalid(InvalidQueryException invalid) {
-        return problem(invalid.parameter(), invalid.getMessage());
+        return problem(invalid.kind(), invalid.parameter(), invalid.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -62,8 +62,12 @@ class QueryProblemHandler {
     }
 
     private static ProblemDetail problem(String parameter, String message) {
+        return problem("query parameter", parameter, message);
+    }
+
+    private static ProblemDetail problem(String kind, String parameter, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "invalid query parameter " + parameter + ": " + message);
+                HttpStatus.BAD_REQUEST, "invalid " + kind + " " + parameter + ": " + message);
         problem.setType(URI.create("https://sidecar-prm.io/problems/validation.failed"));
         problem.setProperty("code", "validation.failed");
         problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));
