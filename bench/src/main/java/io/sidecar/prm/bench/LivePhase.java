@@ -44,9 +44,17 @@ final class LivePhase {
             if (options.profile()) {
                 product.jcmd("JFR.start", "name=write", "settings=profile", "filename=" + recording);
             }
+            WebhookReceiver receiver = new WebhookReceiver();
+            long headBefore = new Processors(http).read().head();
+            Http.Answer subscribed = http.post("/api/webhooks", "{\"url\": \"" + receiver.url() + "\"}");
+            if (subscribed.status() != 201) {
+                throw new IllegalStateException("POST /api/webhooks answered " + subscribed.status());
+            }
             WriteLoad.Result many = new WriteLoad(http, workload)
                     .run(options.clients(), scale.concurrentTime(), Scale.DEALS_PER_PARTNER);
             afterLastCommand(http, many);
+            webhookRows(http, receiver, headBefore, many);
+            receiver.close();
             if (options.profile()) {
                 product.jcmd("JFR.stop", "name=write");
                 report.section(
@@ -85,6 +93,43 @@ final class LivePhase {
                 "(a) H2 row per commit" + (result.clients() > 1 ? ", 16 threads" : ""),
                 ceiling,
                 result.commands() + " commands in " + Report.number(result.seconds()) + " s"));
+    }
+
+    /**
+     * One webhook subscriber (a local receiver that answers at once) followed the write load: when it had every
+     * event recorded after it subscribed, counted from the last acknowledged command.
+     */
+    private void webhookRows(Http http, WebhookReceiver receiver, long headBefore, WriteLoad.Result many) {
+        int expected = 0;
+        String cursor = Long.toString(headBefore);
+        while (true) {
+            Http.Answer page = http.get("/api/events?limit=1000&after=" + cursor);
+            int events = page.json().get("events").size();
+            expected += events;
+            cursor = page.json().get("next").asText();
+            if (events == 0) {
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (receiver.events() < expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        double lagMillis = (receiver.lastNanos() - many.last().ackNanos()) / 1e6;
+        report.add(new Report.Row(
+                "webhook: one subscriber has every event after the last command",
+                lagMillis,
+                "ms",
+                null,
+                null,
+                null,
+                null,
+                receiver.events() + " of " + expected + " events delivered (a local receiver answering 204 at once)"));
     }
 
     /** How long after the last acknowledged command its read shows it, and all processors reach the head. */

@@ -73,6 +73,7 @@ final class QueryPhase {
                     ceilings.mongoFilteredPage(),
                     store);
             audit(http, loaded, anyPartner, store);
+            feed(http, store);
             report.add(new Report.Row(
                     "footprint: resident memory after the queries",
                     product.residentBytes() / 1024.0 / 1024.0,
@@ -147,6 +148,35 @@ final class QueryPhase {
                 null,
                 everything.json().get("eventsChecked").asLong() + " events in " + Report.number(verifySeconds) + " s; "
                         + store));
+    }
+
+    /** The integration feed read from the first event to the last, a page of 1,000 at a time, by one consumer. */
+    private void feed(Http http, String store) {
+        long began = System.nanoTime();
+        long events = 0;
+        String after = "";
+        while (true) {
+            Http.Answer page = http.get("/api/events?limit=1000" + after, Duration.ofMinutes(5));
+            if (!page.ok()) {
+                throw new IllegalStateException("GET /api/events answered " + page.status());
+            }
+            int read = page.json().get("events").size();
+            if (read == 0) {
+                break;
+            }
+            events += read;
+            after = "&after=" + page.json().get("next").asText();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        report.add(new Report.Row(
+                "integration: GET /api/events (the whole store, pages of 1,000, one consumer)",
+                events / seconds,
+                "events/s",
+                null,
+                null,
+                null,
+                null,
+                events + " events in " + Report.number(seconds) + " s; " + store));
     }
 
     private static String filteredPage() {
