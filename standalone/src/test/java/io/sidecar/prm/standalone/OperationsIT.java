@@ -82,6 +82,14 @@ class OperationsIT {
         assertThat(paths.get("/api/dashboard").has("get")).isTrue();
         assertThat(paths.get("/api/dashboard/stream").has("get")).isTrue();
         assertThat(paths.get("/api/dashboard/leaderboard").has("get")).isTrue();
+        assertThat(paths.get("/api/events").has("get")).isTrue();
+        assertThat(paths.get("/api/events/stream").has("get")).isTrue();
+        assertThat(paths.get("/api/events/types").has("get")).isTrue();
+        assertThat(paths.get("/api/webhooks").has("post")).isTrue();
+        assertThat(paths.get("/api/webhooks").has("get")).isTrue();
+        assertThat(paths.get("/api/webhooks/{id}").has("delete")).isTrue();
+        assertThat(paths.get("/api/webhooks/{id}/deliveries").has("get")).isTrue();
+        assertThat(paths.get("/api/webhooks/{id}/deliveries/{deliveryId}/retry").has("post")).isTrue();
         JsonNode partner = client.get("/v3/api-docs").json().at("/components/schemas/PartnerDetails/properties");
         assertThat(partner.has("healthScore"))
                 .as("health on the partner: " + partner)

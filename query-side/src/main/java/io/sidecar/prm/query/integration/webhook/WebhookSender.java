@@ -36,6 +36,7 @@ class WebhookSender {
         this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
