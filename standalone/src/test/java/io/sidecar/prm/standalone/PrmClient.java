@@ -151,9 +151,21 @@ final class PrmClient {
     }
 
     Response get(String path) {
+        return get(path, Map.of());
+    }
+
+    Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .GET()
+                .DELETE()
                 .build());
     }
 

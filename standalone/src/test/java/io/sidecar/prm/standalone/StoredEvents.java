@@ -52,6 +52,19 @@ final class StoredEvents {
         return count == null ? 0 : count;
     }
 
+    /** Every stored event's place, in the order of the store's global index (not its payload). */
+    List<Position> positions() {
+        return jdbc.query(
+                "SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, payloadType"
+                        + " FROM DomainEventEntry ORDER BY globalIndex",
+                (row, number) -> new Position(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getLong(4),
+                        row.getString(5).substring(row.getString(5).lastIndexOf('.') + 1)));
+    }
+
     /** An aggregate's events of one type (the payload's simple class name), oldest first. */
     List<Row> of(String aggregateId, String type) {
         return jdbc
@@ -99,4 +112,15 @@ final class StoredEvents {
      * @param metaData    the metadata as stored
      */
     record Row(String aggregateId, long sequence, String eventId, String type, JsonNode payload, JsonNode metaData) {}
+
+    /**
+     * Where one stored event is.
+     *
+     * @param globalIndex its global position in the store
+     * @param eventId     its identifier, the integration event's {@code id}
+     * @param aggregateId the stream it belongs to
+     * @param sequence    its place in the stream
+     * @param type        the payload's simple class name
+     */
+    record Position(long globalIndex, String eventId, String aggregateId, long sequence, String type) {}
 }
