@@ -89,7 +89,8 @@ class OperationsIT {
         assertThat(paths.get("/api/webhooks").has("get")).isTrue();
         assertThat(paths.get("/api/webhooks/{id}").has("delete")).isTrue();
         assertThat(paths.get("/api/webhooks/{id}/deliveries").has("get")).isTrue();
-        assertThat(paths.get("/api/webhooks/{id}/deliveries/{deliveryId}/retry").has("post")).isTrue();
+        assertThat(paths.get("/api/webhooks/{id}/deliveries/{deliveryId}/retry").has("post"))
+                .isTrue();
         JsonNode partner = client.get("/v3/api-docs").json().at("/components/schemas/PartnerDetails/properties");
         assertThat(partner.has("healthScore"))
                 .as("health on the partner: " + partner)

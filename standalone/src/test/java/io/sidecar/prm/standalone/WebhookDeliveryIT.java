@@ -274,8 +274,9 @@ class WebhookDeliveryIT {
             Webhooks.Subscription slowOne = Webhooks.subscribe(client, slow.url());
             Webhooks.Subscription fastOne = Webhooks.subscribe(client, fast.url());
             try {
+                List<String> burst = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
-                    client.onboard("Burst " + run + " " + i);
+                    burst.add(client.onboard("Burst " + run + " " + i));
                 }
                 List<String> ids = EventFeed.readAll(client, mark, 1000).ids();
                 assertThat(ids).hasSize(4);
@@ -288,6 +289,13 @@ class WebhookDeliveryIT {
                 assertThat(Webhooks.count(client, slowOne.id(), "pending"))
                         .as("the slow receiver's deliveries pending")
                         .isPositive();
+                for (String partner : burst) {
+                    PrmClient.Response read = client.get("/api/partners/" + partner + "?minVersion=1");
+                    assertThat(read.status()).isEqualTo(200);
+                    assertThat(read.header("Warning"))
+                            .as("the read models are not held up by the slow receiver")
+                            .isNull();
+                }
 
                 await().atMost(PATIENCE)
                         .untilAsserted(() -> assertThat(slow.acknowledged()).containsExactlyElementsOf(ids));

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -72,7 +73,7 @@ class WebhookController {
                 url.toString(),
                 types,
                 "whsec_" + Base64.getEncoder().encodeToString(key),
-                clock.instant(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 feed.head(),
                 null,
                 null,
