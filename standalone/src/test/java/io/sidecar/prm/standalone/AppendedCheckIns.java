@@ -42,7 +42,8 @@ final class AppendedCheckIns {
         return ids;
     }
 
-    private static DomainEventMessage<?> checkIn(String partnerId, long sequence, int n) {
+    /** One check-in as the product would store it, with its metadata. */
+    static DomainEventMessage<?> checkIn(String partnerId, long sequence, int n) {
         Instant now = Instant.now();
         CheckInRecorded event = new CheckInRecorded(
                 partnerId,

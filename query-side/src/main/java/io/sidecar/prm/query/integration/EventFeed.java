@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,6 +22,8 @@ public class EventFeed {
 
     /** Events looked at for one page at most, so a narrow type filter answers in bounded time. */
     static final int SCAN_LIMIT = 10_000;
+    /** Positions below the head a new consumer's cursor keeps waiting for, if they were not committed yet. */
+    static final int START_WINDOW = 256;
     /** How long a read waits for the store before it answers with what it has. */
     static final long STALL_MILLIS = 10_000;
 
@@ -84,20 +87,53 @@ public class EventFeed {
 
     /**
      * The event {@code eventId} read again from the store, starting right after {@code before} (where it was
-     * found the first time): a re-sent webhook shows the event as the store and the mapping give it now.
+     * found the first time): a re-sent webhook shows the event as the store and the mapping give it now. Empty when
+     * the store, read to its head, does not have it.
+     *
+     * @throws IllegalStateException if the store did not answer in time
      */
     public Optional<FeedEvent> find(String before, String eventId) {
+        TrackingToken head = store.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(-1L);
         try (Reader reader = open(before)) {
             for (int scanned = 0; scanned < SCAN_LIMIT; scanned++) {
-                Optional<TrackedEventMessage<?>> message = reader.nextMessage(STALL_MILLIS);
+                boolean atHead = reader.position() >= headPosition;
+                Optional<TrackedEventMessage<?>> message = reader.nextMessage(atHead ? 0 : STALL_MILLIS);
                 if (message.isEmpty()) {
-                    return Optional.empty();
+                    if (atHead) {
+                        return Optional.empty();
+                    }
+                    throw new IllegalStateException("the event store did not answer within " + STALL_MILLIS + " ms");
                 }
                 if (message.get().getIdentifier().equals(eventId)) {
                     return reader.map(message.get(), Set.of());
                 }
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The cursor of "now" for a new consumer that wants only what is recorded from here on: after every event
+     * committed now, but still waiting for the positions below the head that transactions in flight took and have
+     * not committed yet (a gap-aware store's token learns those gaps by reading the last
+     * {@value #START_WINDOW} positions).
+     */
+    public String startCursor() {
+        TrackingToken head = store.createHeadToken();
+        if (head == null || !(head instanceof GapAwareTrackingToken gapAware)) {
+            return cursors.format(head);
+        }
+        long from = gapAware.getIndex() - START_WINDOW;
+        try (Reader reader = open(from < 0 ? null : Long.toString(from))) {
+            while (reader.position() < gapAware.getIndex()) {
+                Optional<TrackedEventMessage<?>> message = reader.nextMessage(STALL_MILLIS);
+                if (message.isEmpty()) {
+                    return cursors.format(head);
+                }
+                reader.advance(message.get());
+            }
+            return reader.cursor();
         }
     }
 
@@ -164,8 +200,7 @@ public class EventFeed {
         private Optional<FeedEvent> map(TrackedEventMessage<?> message, Set<String> types) {
             TrackingToken before = last;
             String cursorBefore = cursor;
-            last = message.trackingToken();
-            cursor = cursors.format(last);
+            advance(message);
             if (!(message instanceof DomainEventMessage<?> domain) || !events.publishes(message.getPayload())) {
                 return Optional.empty();
             }
@@ -174,6 +209,12 @@ public class EventFeed {
                 return Optional.empty();
             }
             return Optional.of(new FeedEvent(cursorBefore, cursor, message.getIdentifier(), event));
+        }
+
+        /** Moves the cursor past the message. */
+        private void advance(TrackedEventMessage<?> message) {
+            last = message.trackingToken();
+            cursor = cursors.format(last);
         }
 
         @Override

@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class EventStreams {
 
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+    /** The longest a stream waits for the store before it looks whether it should end. */
+    static final long SLICE_MILLIS = 250;
 
     private final EventFeed feed;
     private final long heartbeatMillis;
@@ -73,9 +75,10 @@ public class EventStreams {
         try (EventFeed.Reader reader = feed.open(after)) {
             long lastWrite = System.nanoTime();
             emitter.send(SseEmitter.event().comment("stream"));
-            while (open.get() && !closing.get() && !Thread.currentThread().isInterrupted()) {
+            while (open.get() && !closing.get()) {
                 long silent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastWrite);
-                Optional<EventFeed.FeedEvent> next = reader.next(Math.max(0, heartbeatMillis - silent), types);
+                long wait = Math.min(SLICE_MILLIS, Math.max(0, heartbeatMillis - silent));
+                Optional<EventFeed.FeedEvent> next = reader.next(wait, types);
                 if (next.isPresent()) {
                     EventFeed.FeedEvent event = next.get();
                     String data = new String(feed.events().toJson(event.event()), StandardCharsets.UTF_8);
@@ -96,11 +99,15 @@ public class EventStreams {
         }
     }
 
-    /** Ends every stream before the web server's graceful shutdown would wait for them. */
+    /**
+     * Ends every stream before the web server's graceful shutdown would wait for them. The threads are told, not
+     * interrupted: one interrupted while it reads the embedded (H2) event store would close the store's file for
+     * the whole process. Each looks at least every {@value #SLICE_MILLIS} ms.
+     */
     @EventListener(ContextClosedEvent.class)
     public void close() {
         closing.set(true);
-        threads.shutdownNow();
+        threads.shutdown();
         try {
             threads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {

@@ -74,7 +74,7 @@ class WebhookController {
                 types,
                 "whsec_" + Base64.getEncoder().encodeToString(key),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                feed.head(),
+                feed.startCursor(),
                 null,
                 null,
                 List.of());

@@ -12,6 +12,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * POSTs one CloudEvent to a receiver, signed per the Standard Webhooks specification: {@code webhook-id} (the event's
@@ -42,25 +44,26 @@ class WebhookSender {
     }
 
     /**
-     * Sends the event once.
+     * Sends the event once, without holding a thread while the receiver takes its time: the answer completes the
+     * future (on the HTTP client's own threads), so a slow receiver holds up nothing but its own subscription.
      *
-     * @return what the receiver made of it
-     * @throws InterruptedException if the product is stopping: the attempt does not count
+     * @return what the receiver made of it; never completes exceptionally
      */
-    Outcome send(WebhookSubscription subscription, String eventId, byte[] body) throws InterruptedException {
+    CompletableFuture<Outcome> send(WebhookSubscription subscription, String eventId, byte[] body) {
         URI target;
         try {
             target = urls.check(subscription.url());
         } catch (WebhookUrls.Malformed | WebhookUrls.Refused refused) {
-            return Outcome.failed(null, "not sent: " + refused.getMessage());
+            return CompletableFuture.completedFuture(Outcome.failed(null, "not sent: " + refused.getMessage()));
         }
         long timestamp = clock.instant().getEpochSecond();
         String text = new String(body, StandardCharsets.UTF_8);
         String signature;
         try {
             signature = new Webhook(subscription.secret()).sign(eventId, timestamp, text);
-        } catch (WebhookSigningException e) {
-            return Outcome.failed(null, "not sent: the subscription's secret cannot sign");
+        } catch (WebhookSigningException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(
+                    Outcome.failed(null, "not sent: the subscription's secret cannot sign"));
         }
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
@@ -72,20 +75,36 @@ class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new Outcome(true, status, null);
-            }
-            return Outcome.failed(status, "the receiver answered " + status);
-        } catch (HttpTimeoutException timedOut) {
-            return Outcome.failed(null, "no answer within " + timeout);
-        } catch (IOException failure) {
-            return Outcome.failed(null, "could not deliver: " + describe(failure));
+            return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                    .handle((response, failure) -> failure == null ? answered(response) : failed(failure));
         } catch (IllegalArgumentException refused) {
-            return Outcome.failed(null, "not sent: " + refused.getMessage());
+            return CompletableFuture.completedFuture(Outcome.failed(null, "not sent: " + refused.getMessage()));
         }
+    }
+
+    private static Outcome answered(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException ignored) {
+            // the answer's status is all that counts; its body is not read
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new Outcome(true, status, null);
+        }
+        return Outcome.failed(status, "the receiver answered " + status);
+    }
+
+    private Outcome failed(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HttpTimeoutException) {
+            return Outcome.failed(null, "no answer within " + timeout);
+        }
+        if (cause instanceof IOException io) {
+            return Outcome.failed(null, "could not deliver: " + describe(io));
+        }
+        return Outcome.failed(null, "could not deliver: " + cause);
     }
 
     private static String describe(IOException failure) {

@@ -25,7 +25,7 @@ class WebhookStore {
     }
 
     void create(WebhookSubscription subscription) {
-        durability.write(() -> mongo.insert(subscription));
+        write(() -> mongo.insert(subscription));
     }
 
     Optional<WebhookSubscription> subscription(String id) {
@@ -39,7 +39,7 @@ class WebhookStore {
     /** Removes a subscription and its deliveries; false if there was none. */
     boolean delete(String id) {
         boolean[] deleted = new boolean[1];
-        durability.write(() -> {
+        write(() -> {
             deleted[0] = mongo.remove(Query.query(Criteria.where("_id").is(id)), WebhookSubscription.class)
                             .getDeletedCount()
                     > 0;
@@ -65,75 +65,80 @@ class WebhookStore {
                 WebhookDelivery.class);
     }
 
-    /** A new delivery in flight: written with the subscription that now points at it. */
-    void start(WebhookSubscription subscription, WebhookDelivery delivery, String cursor) {
-        durability.write(() -> {
-            mongo.save(delivery);
-            update(
-                    subscription.id(),
+    /**
+     * A new delivery in flight: the subscription points at it first (a restart before the delivery's own record reads
+     * the event again), then its record. False, and nothing written, when the subscription is gone.
+     */
+    boolean start(WebhookDelivery delivery) {
+        boolean[] started = new boolean[1];
+        write(() -> {
+            started[0] = update(
+                    delivery.subscriptionId(),
                     new Update()
                             .set("current", delivery.eventId())
-                            .set("cursor", cursor)
+                            .set("cursor", delivery.before())
                             .unset("nextAttemptAt"));
+            if (started[0]) {
+                mongo.save(delivery);
+            }
         });
+        return started[0];
     }
 
     /** The subscription read past events it does not receive. */
     void skip(String subscriptionId, String cursor) {
-        durability.write(() -> update(subscriptionId, new Update().set("cursor", cursor)));
+        write(() -> update(subscriptionId, new Update().set("cursor", cursor)));
     }
 
-    /** An attempt of the delivery in flight; when it is done, the subscription moves past its event. */
+    /**
+     * An attempt of the delivery in flight, recorded before the subscription moves past its event (a restart in
+     * between finds the record done and moves on without sending it again).
+     */
     void attempted(WebhookDelivery delivery) {
-        durability.write(() -> {
-            if (!exists(delivery.subscriptionId())) {
-                return;
-            }
-            mongo.save(delivery);
-            Update update = delivery.done()
-                    ? new Update()
-                            .set("cursor", delivery.after())
-                            .unset("current")
-                            .unset("nextAttemptAt")
-                    : new Update().set("nextAttemptAt", delivery.nextAttemptAt());
-            update(delivery.subscriptionId(), update);
-        });
+        Update update = delivery.done()
+                ? new Update().set("cursor", delivery.after()).unset("current").unset("nextAttemptAt")
+                : new Update().set("nextAttemptAt", delivery.nextAttemptAt());
+        saveWith(delivery, update);
     }
 
     /** An attempt of a delivery asked to be sent again; when it is done, it leaves the queue of re-sends. */
     void resendAttempted(WebhookDelivery delivery) {
-        durability.write(() -> {
-            if (!exists(delivery.subscriptionId())) {
-                return;
-            }
+        Update update = delivery.done()
+                ? new Update().pull("resend", delivery.eventId())
+                : new Update().set("nextAttemptAt", delivery.nextAttemptAt());
+        saveWith(delivery, update);
+    }
+
+    /** The delivery's record, then its subscription's; a record whose subscription was deleted meanwhile goes. */
+    private void saveWith(WebhookDelivery delivery, Update update) {
+        write(() -> {
             mongo.save(delivery);
-            Update update = delivery.done()
-                    ? new Update().pull("resend", delivery.eventId()).unset("nextAttemptAt")
-                    : new Update().set("nextAttemptAt", delivery.nextAttemptAt());
-            update(delivery.subscriptionId(), update);
+            if (!update(delivery.subscriptionId(), update)) {
+                mongo.remove(Query.query(Criteria.where("_id").is(delivery.key())), WebhookDelivery.class);
+            }
         });
     }
 
     /** A delivery in flight whose record is done already (a restart between the two writes): move past it. */
     void finishCurrent(String subscriptionId, String cursor) {
-        durability.write(() -> update(
+        write(() -> update(
                 subscriptionId,
                 new Update().set("cursor", cursor).unset("current").unset("nextAttemptAt")));
     }
 
     /** Nothing is due before then (a delivery waits for its retry). */
     void waitUntil(String subscriptionId, Instant at) {
-        durability.write(() -> update(subscriptionId, new Update().set("nextAttemptAt", at)));
+        write(() -> update(subscriptionId, new Update().set("nextAttemptAt", at)));
     }
 
     /** Forgets a re-send that is no longer pending. */
     void dropResend(String subscriptionId, String eventId) {
-        durability.write(() -> update(subscriptionId, new Update().pull("resend", eventId)));
+        write(() -> update(subscriptionId, new Update().pull("resend", eventId)));
     }
 
     /** Queues a delivery to be sent again, first thing. */
     void resend(WebhookDelivery delivery, Instant at) {
-        durability.write(() -> {
+        write(() -> {
             mongo.save(delivery.resent(at));
             update(
                     delivery.subscriptionId(),
@@ -141,11 +146,22 @@ class WebhookStore {
         });
     }
 
-    private boolean exists(String subscriptionId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(subscriptionId)), WebhookSubscription.class);
+    /** Whether a subscription of that id was there to update. */
+    private boolean update(String subscriptionId, Update update) {
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("_id").is(subscriptionId)),
+                                update,
+                                WebhookSubscription.class)
+                        .getMatchedCount()
+                > 0;
     }
 
-    private void update(String subscriptionId, Update update) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(subscriptionId)), update, WebhookSubscription.class);
+    /**
+     * Writes, then marks a consistent point: the embedded store persists what was written at its next checkpoint
+     * (within {@code prm.mongo.embedded.checkpoint-interval}), never half of one step.
+     */
+    private void write(Runnable writes) {
+        durability.write(writes);
+        durability.checkpoint();
     }
 }

@@ -1,6 +1,7 @@
 package io.sidecar.prm.query.integration.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -122,8 +124,8 @@ class WebhookDispatcherTest {
         String next = publish(new PartnerActivated("p-1", START));
         receiver.answer(refused, 500);
 
-        dispatcher.step(subscription);
-        dispatcher.step(subscription);
+        dispatcher.step(subscription).join();
+        dispatcher.step(subscription).join();
         assertThat(receiver.ids()).containsExactly(refused);
         WebhookDelivery waiting = store.delivery(subscription, refused).orElseThrow();
         assertThat(waiting.status()).isEqualTo(DeliveryStatus.PENDING);
@@ -131,12 +133,12 @@ class WebhookDispatcherTest {
         assertThat(waiting.lastError()).contains("500");
 
         clock.move(Duration.ofMinutes(1));
-        dispatcher.step(subscription);
+        dispatcher.step(subscription).join();
         clock.move(Duration.ofMinutes(1));
-        dispatcher.step(subscription);
+        dispatcher.step(subscription).join();
         assertThat(receiver.ids()).containsExactly(refused, refused);
         clock.move(Duration.ofMinutes(1));
-        dispatcher.step(subscription);
+        dispatcher.step(subscription).join();
 
         WebhookDelivery parked = store.delivery(subscription, refused).orElseThrow();
         assertThat(parked.status()).isEqualTo(DeliveryStatus.FAILED);
@@ -159,7 +161,7 @@ class WebhookDispatcherTest {
         String subscription = subscribe(List.of());
         String first = publish(new PartnerSuspended("p-1", "audit", START));
         String second = publish(new PartnerActivated("p-1", START));
-        dispatcher.step(subscription);
+        dispatcher.step(subscription).join();
         WebhookDelivery delivered = store.delivery(subscription, first).orElseThrow();
         // a restart between the delivery's write and the subscription's: the subscription still points at it
         readModels
@@ -178,16 +180,69 @@ class WebhookDispatcherTest {
         assertThat(receiver.ids()).containsExactly(first, second);
     }
 
+    @Test
+    void receiversThatNeverAnswerHoldNoWorkerFromTheOthers() throws Exception {
+        Receiver hanging = new Receiver(true);
+        WebhookProperties oneWorker = new WebhookProperties(
+                List.of(Duration.ofMinutes(1)), Duration.ofSeconds(30), 1, Duration.ofMillis(20), false);
+        WebhookDispatcher running = new WebhookDispatcher(
+                store,
+                feed,
+                new WebhookSender(new WebhookUrls(false), oneWorker.timeout(), clock),
+                oneWorker,
+                clock,
+                new SimpleMeterRegistry());
+        try {
+            String first = subscribeTo(hanging.url(), List.of());
+            String second = subscribeTo(hanging.url(), List.of());
+            String healthy = subscribe(List.of());
+            String event = publish(new PartnerSuspended("p-1", "audit", START));
+            running.start();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.ids().contains(event));
+            assertThat(hanging.ids())
+                    .as("both hanging deliveries in flight at once")
+                    .hasSize(2);
+            assertThat(store.delivery(first, event).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(store.delivery(second, event).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> store.delivery(healthy, event).orElseThrow().status() == DeliveryStatus.DELIVERED);
+        } finally {
+            running.stop();
+            hanging.server.stop(0);
+        }
+    }
+
+    @Test
+    void aResendIsDueWhateverTheDeliveryInFlightWaitsForAndGapsAreLookedForNowAndThen() {
+        Instant later = START.plus(Duration.ofHours(6));
+        WebhookSubscription waiting =
+                new WebhookSubscription("s", "http://x", List.of(), SECRET, START, "7", "e-1", later, List.of());
+        WebhookSubscription resending =
+                new WebhookSubscription("s", "http://x", List.of(), SECRET, START, "7", "e-1", later, List.of("e-0"));
+        WebhookSubscription gaps =
+                new WebhookSubscription("s", "http://x", List.of(), SECRET, START, "7~5", null, null, List.of());
+
+        assertThat(WebhookDispatcher.due(waiting, 9, START, true)).isFalse();
+        assertThat(WebhookDispatcher.due(resending, 9, START, false)).isTrue();
+        assertThat(WebhookDispatcher.due(gaps, 7, START, false)).isFalse();
+        assertThat(WebhookDispatcher.due(gaps, 7, START, true)).isTrue();
+        assertThat(WebhookDispatcher.due(gaps, 8, START, false)).isTrue();
+    }
+
     private void stepUntilIdle(String subscription) {
         for (int i = 0; i < 20; i++) {
-            dispatcher.step(subscription);
+            dispatcher.step(subscription).join();
         }
     }
 
     private String subscribe(List<String> types) {
+        return subscribeTo(receiver.url(), types);
+    }
+
+    private String subscribeTo(String url, List<String> types) {
         String id = "sub-" + System.nanoTime();
-        store.create(
-                new WebhookSubscription(id, receiver.url(), types, SECRET, START, feed.head(), null, null, List.of()));
+        store.create(new WebhookSubscription(id, url, types, SECRET, START, feed.startCursor(), null, null, List.of()));
         return id;
     }
 
@@ -221,6 +276,11 @@ class WebhookDispatcherTest {
         private final Map<String, Integer> answers = new ConcurrentHashMap<>();
 
         Receiver() {
+            this(false);
+        }
+
+        /** @param hang whether it never answers (until it is stopped) */
+        Receiver(boolean hang) {
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (IOException e) {
@@ -234,9 +294,13 @@ class WebhookDispatcherTest {
                         exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                         exchange.getRequestHeaders().getFirst("webhook-signature"),
                         body));
+                if (hang) {
+                    return; // the exchange stays open: the sender waits for its timeout
+                }
                 exchange.sendResponseHeaders(answers.getOrDefault(id, 204), -1);
                 exchange.close();
             });
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
         }
 

@@ -25,6 +25,13 @@ class WebhookUrlsTest {
                 "http://[fe80::1]/hook",
                 "http://[fd00:ec2::254]/latest",
                 "http://[::ffff:169.254.169.254]/",
+                "http://[fd00:ec2::254%1]/latest",
+                "http://[::169.254.169.254]/",
+                "http://[64:ff9b::a9fe:a9fe]/",
+                "http://[2002:a9fe:a9fe::1]/",
+                "http://2852039166/",
+                "http://[ff02::1]/",
+                "http://[::]/",
                 "http://0.0.0.0/",
                 "http://224.0.0.1/")) {
             assertThatThrownBy(() -> urls.check(url)).as(url).isInstanceOf(WebhookUrls.Refused.class);
