@@ -90,7 +90,7 @@ class WebhookDispatcher implements SmartLifecycle {
         });
         long every = Math.max(10, properties.pollInterval().toMillis());
         running = true;
-        timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -181,6 +181,34 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void aBacklogGoesOutEventAfterEventWithoutWaitingForTheNextLook() {
+        WebhookProperties slowLooks = new WebhookProperties(
+                List.of(Duration.ofMinutes(1)), Duration.ofSeconds(5), 2, Duration.ofSeconds(30), false);
+        WebhookDispatcher running = new WebhookDispatcher(
+                store,
+                feed,
+                new WebhookSender(new WebhookUrls(false), slowLooks.timeout(), clock),
+                slowLooks,
+                clock,
+                new SimpleMeterRegistry());
+        String subscription = subscribe(List.of());
+        List<String> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            backlog.add(publish(new PartnerSuspended("p-1", "audit " + i, START)));
+        }
+        running.start();
+        try {
+            // the first look comes after 30 s: the whole backlog must go out within it, step after step
+            await().atMost(Duration.ofSeconds(25)).until(() -> receiver.ids().size() == backlog.size());
+            assertThat(receiver.ids()).containsExactlyElementsOf(backlog);
+            assertThat(store.deliveries(subscription, DeliveryStatus.DELIVERED, 100))
+                    .hasSize(backlog.size());
+        } finally {
+            running.stop();
+        }
+    }
+
+    @Test
     void receiversThatNeverAnswerHoldNoWorkerFromTheOthers() throws Exception {
         Receiver hanging = new Receiver(true);
         WebhookProperties oneWorker = new WebhookProperties(
