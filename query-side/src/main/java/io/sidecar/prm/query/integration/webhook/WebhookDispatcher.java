@@ -89,6 +89,7 @@ class WebhookDispatcher implements SmartLifecycle {
             return thread;
         });
         long every = Math.max(10, properties.pollInterval().toMillis());
+        stopped = false;
         running = true;
         timer.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
     }
@@ -130,7 +131,8 @@ class WebhookDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             long nanos = System.nanoTime();
             for (WebhookSubscription subscription : store.subscriptions()) {
-                boolean gapsDue = nanos - gapChecks.getOrDefault(subscription.id(), 0L) >= GAP_CHECK.toNanos();
+                Long lastGapCheck = gapChecks.get(subscription.id());
+                boolean gapsDue = lastGapCheck == null || nanos - lastGapCheck >= GAP_CHECK.toNanos();
                 if (!running || !due(subscription, head, now, gapsDue) || !busy.add(subscription.id())) {
                     continue;
                 }
