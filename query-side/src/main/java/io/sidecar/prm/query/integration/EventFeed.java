@@ -52,9 +52,10 @@ public class EventFeed {
         return events;
     }
 
-    /** The cursor of the newest event in the store now, null when it is empty. */
-    public String head() {
-        return cursors.format(store.createHeadToken());
+    /** The global position of the newest event in the store now, -1 when it is empty. */
+    public long headPosition() {
+        TrackingToken head = store.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1L);
     }
 
     /** Checks a cursor; throws {@link IllegalArgumentException} naming what is wrong with it. */
@@ -67,8 +68,7 @@ public class EventFeed {
      * empty). Fewer, even none, when the store has no more now, or when {@value #SCAN_LIMIT} events were looked at.
      */
     public FeedPage read(String after, int limit, Set<String> types) {
-        TrackingToken head = store.createHeadToken();
-        long headPosition = head == null ? -1 : head.position().orElse(-1L);
+        long headPosition = headPosition();
         List<FeedEvent> page = new ArrayList<>();
         try (Reader reader = open(after)) {
             int scanned = 0;
@@ -93,8 +93,7 @@ public class EventFeed {
      * @throws IllegalStateException if the store did not answer in time
      */
     public Optional<FeedEvent> find(String before, String eventId) {
-        TrackingToken head = store.createHeadToken();
-        long headPosition = head == null ? -1 : head.position().orElse(-1L);
+        long headPosition = headPosition();
         try (Reader reader = open(before)) {
             for (int scanned = 0; scanned < SCAN_LIMIT; scanned++) {
                 boolean atHead = reader.position() >= headPosition;

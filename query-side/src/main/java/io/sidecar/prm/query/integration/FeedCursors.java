@@ -1,6 +1,5 @@
 package io.sidecar.prm.query.integration;
 
-import java.util.Collection;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -84,7 +83,7 @@ public enum FeedCursors {
                 && before instanceof GapAwareTrackingToken previous
                 && gapAware.getIndex() <= previous.getIndex()) {
             SortedSet<Long> filled = new TreeSet<>(previous.getGaps());
-            filled.removeAll(gaps(gapAware));
+            filled.removeAll(gapAware.getGaps());
             if (!filled.isEmpty()) {
                 return filled.first();
             }
@@ -92,7 +91,17 @@ public enum FeedCursors {
         return after.position().orElse(-1L);
     }
 
-    private static Collection<Long> gaps(GapAwareTrackingToken token) {
-        return token.getGaps();
+    /** The highest position a cursor (as {@link #format} writes it) has seen; -1 for none. */
+    public static long position(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return -1;
+        }
+        int gaps = cursor.indexOf('~');
+        return Long.parseLong(gaps < 0 ? cursor : cursor.substring(0, gaps));
+    }
+
+    /** Whether a cursor still waits for positions below its highest (events that committed late). */
+    public static boolean hasGaps(String cursor) {
+        return cursor != null && cursor.indexOf('~') >= 0;
     }
 }

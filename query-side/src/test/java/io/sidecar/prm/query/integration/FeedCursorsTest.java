@@ -31,6 +31,16 @@ class FeedCursorsTest {
     }
 
     @Test
+    void aCursorsTextTellsItsHighestPositionAndWhetherItWaitsForGaps() {
+        assertThat(FeedCursors.position("105~101~103")).isEqualTo(105);
+        assertThat(FeedCursors.position("42")).isEqualTo(42);
+        assertThat(FeedCursors.position(null)).isEqualTo(-1);
+        assertThat(FeedCursors.hasGaps("105~101")).isTrue();
+        assertThat(FeedCursors.hasGaps("105")).isFalse();
+        assertThat(FeedCursors.hasGaps(null)).isFalse();
+    }
+
+    @Test
     void noCursorIsTheFirstEvent() {
         assertThat(FeedCursors.GAP_AWARE.parse(null)).isNull();
         assertThat(FeedCursors.GAP_AWARE.parse(" ")).isNull();

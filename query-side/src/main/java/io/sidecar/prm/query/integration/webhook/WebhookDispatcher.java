@@ -2,6 +2,7 @@ package io.sidecar.prm.query.integration.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sidecar.prm.query.integration.EventFeed;
+import io.sidecar.prm.query.integration.FeedCursors;
 import io.sidecar.prm.query.integration.webhook.WebhookDelivery.DeliveryStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,16 +128,20 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private void tick() {
         try {
-            long head = position(feed.head());
+            List<WebhookSubscription> subscriptions = store.subscriptions();
+            if (subscriptions.isEmpty()) {
+                return;
+            }
+            long head = feed.headPosition();
             Instant now = clock.instant();
             long nanos = System.nanoTime();
-            for (WebhookSubscription subscription : store.subscriptions()) {
+            for (WebhookSubscription subscription : subscriptions) {
                 Long lastGapCheck = gapChecks.get(subscription.id());
                 boolean gapsDue = lastGapCheck == null || nanos - lastGapCheck >= GAP_CHECK.toNanos();
                 if (!running || !due(subscription, head, now, gapsDue) || !busy.add(subscription.id())) {
                     continue;
                 }
-                if (hasGaps(subscription.cursor())) {
+                if (FeedCursors.hasGaps(subscription.cursor())) {
                     gapChecks.put(subscription.id(), nanos);
                 }
                 workers.execute(() -> run(subscription.id()));
@@ -186,22 +191,8 @@ class WebhookDispatcher implements SmartLifecycle {
             return false;
         }
         return subscription.current() != null
-                || head > position(subscription.cursor())
-                || (gapsDue && hasGaps(subscription.cursor()));
-    }
-
-    /** The highest position a cursor has seen. */
-    private static long position(String cursor) {
-        if (cursor == null) {
-            return -1;
-        }
-        int gaps = cursor.indexOf('~');
-        return Long.parseLong(gaps < 0 ? cursor : cursor.substring(0, gaps));
-    }
-
-    /** Whether a cursor still waits for positions below its highest (events that committed late). */
-    private static boolean hasGaps(String cursor) {
-        return cursor != null && cursor.indexOf('~') >= 0;
+                || head > FeedCursors.position(subscription.cursor())
+                || (gapsDue && FeedCursors.hasGaps(subscription.cursor()));
     }
 
     /**
