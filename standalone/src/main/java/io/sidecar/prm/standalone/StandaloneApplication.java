@@ -13,7 +13,12 @@ import org.springframework.context.annotation.FilterType;
  */
 @SpringBootApplication
 @ComponentScan(
-        basePackages = {"io.sidecar.prm.command", "io.sidecar.prm.query", "io.sidecar.prm.standalone"},
+        basePackages = {
+            "io.sidecar.prm.command",
+            "io.sidecar.prm.query",
+            "io.sidecar.prm.security",
+            "io.sidecar.prm.standalone"
+        },
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,

@@ -73,6 +73,7 @@ class AuditExportCsvIT {
         HttpResponse<byte[]> csv = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base() + EXPORT + partnerId + "&format=csv"))
+                                .header("Authorization", PrmClient.ADMIN_AUTHORIZATION)
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
 

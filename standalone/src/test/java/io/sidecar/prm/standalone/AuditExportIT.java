@@ -106,6 +106,7 @@ class AuditExportIT {
         HttpResponse<InputStream> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base() + EXPORT + history.partnerId()))
+                                .header("Authorization", PrmClient.ADMIN_AUTHORIZATION)
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -77,6 +77,7 @@ class DashboardBrowserIT {
         seed();
         chromium = HeadlessChromium.start(browserProfile, dataDir.resolve("chromedriver.log"));
         browser = chromium.driver();
+        chromium.signIn(base, "admin", PrmClient.ADMIN_PASSWORD);
     }
 
     @AfterAll

@@ -158,6 +158,7 @@ class DashboardIT {
         CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/dashboard/stream"))
                         .header("Accept", "text/event-stream")
+                        .header("Authorization", PrmClient.ADMIN_AUTHORIZATION)
                         .build(),
                 HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = stream.get();

@@ -71,6 +71,20 @@ final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Signs in through the product's login form at {@code base}/login, as a person would, and waits until the form
+     * has sent the browser on.
+     */
+    void signIn(String base, String username, String password) {
+        driver.get(base + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]"))
+                .click();
+        waitUpTo(Duration.ofSeconds(10), "signed in")
+                .until(browser -> !browser.getCurrentUrl().contains("/login"));
+    }
+
     /** A wait for {@code what} (named in the failure), polling every 50 ms for up to {@code timeout}. */
     WebDriverWait waitUpTo(Duration timeout, String what) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);

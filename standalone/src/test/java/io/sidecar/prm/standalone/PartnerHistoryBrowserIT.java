@@ -37,7 +37,7 @@ class PartnerHistoryBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String ACTOR = "anonymous";
+    private static final String ACTOR = "admin";
     /** 5 events to activation and 22 check-ins: a page of 25 and a newest page of 2. */
     private static final int CHECK_INS = 22;
 
@@ -71,6 +71,7 @@ class PartnerHistoryBrowserIT {
         seed();
         chromium = HeadlessChromium.start(browserProfile, dataDir.resolve("chromedriver.log"));
         browser = chromium.driver();
+        chromium.signIn(base, "admin", PrmClient.ADMIN_PASSWORD);
     }
 
     @AfterAll

@@ -29,12 +29,45 @@ final class PrmClient {
     /** A partner's version once onboarded, its three steps done and activated. */
     static final long ACTIVATED_VERSION = 5;
 
+    /** The bootstrap administrator's password every test application is started with. */
+    static final String ADMIN_PASSWORD = "test-admin-password";
+
+    /** The {@code Authorization} header of the bootstrap administrator. */
+    static final String ADMIN_AUTHORIZATION = basic("admin", ADMIN_PASSWORD);
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as the bootstrap administrator. */
     PrmClient(int port) {
+        this(port, ADMIN_AUTHORIZATION);
+    }
+
+    private PrmClient(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /** A client of the same application signed in (HTTP Basic) as {@code username}. */
+    PrmClient as(String username, String password) {
+        return new PrmClient(port(), basic(username, password));
+    }
+
+    /** A client of the same application that sends no credentials. */
+    PrmClient anonymous() {
+        return new PrmClient(port(), null);
+    }
+
+    private int port() {
+        return URI.create(base).getPort();
+    }
+
+    static String basic(String username, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     Response post(String path, String json) {
@@ -170,6 +203,12 @@ final class PrmClient {
     }
 
     private Response send(HttpRequest request) {
+        if (authorization != null
+                && request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", authorization)
+                    .build();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response);

@@ -34,6 +34,7 @@ final class RunningStandalone implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("prm.data-dir", dataDir.toString());
         properties.put("prm.mongo.embedded.port", "0");
+        properties.put("prm.security.admin-password", PrmClient.ADMIN_PASSWORD);
         for (String override : overrides) {
             String[] keyAndValue = override.split("=", 2);
             properties.put(keyAndValue[0], keyAndValue[1]);

@@ -49,6 +49,7 @@ final class SseConnection implements AutoCloseable {
     static SseConnection open(int port, String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", PrmClient.ADMIN_AUTHORIZATION)
                 .GET();
         headers.forEach(request::header);
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;

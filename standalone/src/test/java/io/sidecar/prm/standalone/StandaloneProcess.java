@@ -62,7 +62,12 @@ final class StandaloneProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
             command.addAll(jvmOptions);
             command.addAll(List.of(
-                    "-jar", jar, "--server.port=0", "--prm.data-dir=" + dataDir, "--prm.mongo.embedded.port=0"));
+                    "-jar",
+                    jar,
+                    "--server.port=0",
+                    "--prm.data-dir=" + dataDir,
+                    "--prm.mongo.embedded.port=0",
+                    "--prm.security.admin-password=" + PrmClient.ADMIN_PASSWORD));
             command.addAll(List.of(arguments));
             Process process =
                     new ProcessBuilder(command).redirectErrorStream(true).start();

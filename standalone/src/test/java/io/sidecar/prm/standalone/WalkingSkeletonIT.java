@@ -183,10 +183,10 @@ class WalkingSkeletonIT {
         assertThat(onboarded.getPayload()).isInstanceOf(PartnerOnboarded.class);
         assertThat(recorded.getPayload()).isInstanceOf(DealRecorded.class);
         assertThat(onboarded.getMetaData())
-                .containsEntry(PrmMetadata.ACTOR, PrmMetadata.ANONYMOUS)
+                .containsEntry(PrmMetadata.ACTOR, "admin")
                 .containsEntry(PrmMetadata.CORRELATION_ID, "walk-1")
                 .containsKey(PrmMetadata.CAUSATION_ID);
-        assertThat(recorded.getMetaData()).containsEntry(PrmMetadata.ACTOR, PrmMetadata.ANONYMOUS);
+        assertThat(recorded.getMetaData()).containsEntry(PrmMetadata.ACTOR, "admin");
         assertThat(recorded.getMetaData()).containsEntry(PrmMetadata.CORRELATION_ID, generatedCorrelationId);
         assertThat(onboarded.getMetaData().get(PrmMetadata.CAUSATION_ID))
                 .isNotNull()

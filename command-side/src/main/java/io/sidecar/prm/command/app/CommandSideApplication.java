@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
  * Server (configuration in {@code command-side.yml}).
  */
 // no DataSource of Spring Boot's making: Axon would take it for its token and saga stores; the lookups have their own
-@SpringBootApplication(scanBasePackages = "io.sidecar.prm.command", exclude = DataSourceAutoConfiguration.class)
+@SpringBootApplication(
+        scanBasePackages = {"io.sidecar.prm.command", "io.sidecar.prm.security"},
+        exclude = DataSourceAutoConfiguration.class)
 public class CommandSideApplication {
 
     @Bean

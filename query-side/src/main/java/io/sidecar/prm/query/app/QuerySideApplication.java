@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
  * The query side on its own, for the distributed deployment: events from Axon Server, read models in MongoDB
  * (configuration in {@code query-side.yml}).
  */
-@SpringBootApplication(scanBasePackages = "io.sidecar.prm.query")
+@SpringBootApplication(scanBasePackages = {"io.sidecar.prm.query", "io.sidecar.prm.security"})
 public class QuerySideApplication {
 
     @Bean
