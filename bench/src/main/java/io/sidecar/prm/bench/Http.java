@@ -15,6 +15,13 @@ final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The bootstrap administrator's password the benchmark starts the product with. */
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    private static final String AUTHORIZATION = "Basic "
+            + java.util.Base64.getEncoder()
+                    .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final HttpClient client;
     private final String base;
 
@@ -68,6 +75,9 @@ final class Http {
     }
 
     private Answer send(HttpRequest request) {
+        request = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", AUTHORIZATION)
+                .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(

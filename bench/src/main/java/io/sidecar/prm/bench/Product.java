@@ -42,7 +42,12 @@ final class Product implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of(
-                "-jar", jar.toString(), "--server.port=0", "--prm.data-dir=" + dataDir, "--prm.mongo.embedded.port=0"));
+                "-jar",
+                jar.toString(),
+                "--server.port=0",
+                "--prm.data-dir=" + dataDir,
+                "--prm.mongo.embedded.port=0",
+                "--prm.security.admin-password=" + Http.ADMIN_PASSWORD));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -33,11 +33,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +50,9 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * The export over HTTP: refusals are problems before any byte of the download, the download carries its type and
  * file name, is not cut off by the async timeout, and a hole in the audit log ends it without its trailer.
  */
+// the web layer alone: who may call what is the security filter chain's decision, tested end to end (AccessMatrixIT)
+@AutoConfigureMockMvc(addFilters = false)
+@WithMockUser(roles = "ADMIN")
 @WebMvcTest(controllers = AuditExportController.class, properties = "spring.mvc.async.request-timeout=1s")
 @ContextConfiguration(classes = AuditExportControllerTest.Web.class)
 class AuditExportControllerTest {
