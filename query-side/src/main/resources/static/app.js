@@ -188,9 +188,15 @@
     async function api(path) {
         let response;
         try {
-            response = await fetch(path, {headers: {Accept: 'application/json'}});
+            // X-Requested-With: a 401 then carries no Basic challenge, so the browser shows no password dialog
+            response = await fetch(path, {headers: {Accept: 'application/json', 'X-Requested-With': 'fetch'}});
         } catch (e) {
             throw new ApiError(0, {title: 'The server cannot be reached', detail: String(e.message || e)});
+        }
+        if (response.status === 401) {
+            // the session ended: sign in again, and come back here
+            window.location.assign('login');
+            throw new ApiError(401, {title: 'Signed out', detail: 'Sign in again.'});
         }
         if (!response.ok) {
             let problem = {title: response.statusText || 'Request failed', status: response.status};

@@ -136,9 +136,12 @@ public class SecurityConfiguration {
                                 "too many failed sign-ins for this user name; try again in " + seconds + " s"));
                 return;
             }
-            response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-            if (bearer) {
-                response.addHeader("WWW-Authenticate", "Bearer");
+            // the web page asks with X-Requested-With: a challenge would make the browser show its own dialog
+            if (request.getHeader("X-Requested-With") == null) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+                if (bearer) {
+                    response.addHeader("WWW-Authenticate", "Bearer");
+                }
             }
             Problems.write(
                     response,
