@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -36,6 +37,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The as-of endpoint's own decisions: which instants it takes, and what it says when the audit log lags. */
+// the slice tests the controller; who may call it is the security filter chain\'s, tested over HTTP (AccessMatrixIT)
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(controllers = PartnerStateController.class)
 @ContextConfiguration(classes = PartnerStateControllerTest.Web.class)
 class PartnerStateControllerTest {

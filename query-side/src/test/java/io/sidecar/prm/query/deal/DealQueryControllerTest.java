@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -41,6 +42,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The deal lists over HTTP: filters and paging reach the query, bad parameters are 400 problems naming them. */
+// the slice tests the controller; who may call it is the security filter chain\'s, tested over HTTP (AccessMatrixIT)
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(controllers = DealQueryController.class)
 @ContextConfiguration(classes = DealQueryControllerTest.Web.class)
 class DealQueryControllerTest {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -40,6 +41,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The partner reads over HTTP with the application's clock: health and at-risk move with it, without events. */
+// the slice tests the controller; who may call it is the security filter chain\'s, tested over HTTP (AccessMatrixIT)
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(controllers = PartnerQueryController.class)
 @ContextConfiguration(classes = PartnerQueryControllerTest.Web.class)
 class PartnerQueryControllerTest {

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -48,6 +49,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * The export over HTTP: refusals are problems before any byte of the download, the download carries its type and
  * file name, is not cut off by the async timeout, and a hole in the audit log ends it without its trailer.
  */
+// the slice tests the controller; who may call it is the security filter chain\'s, tested over HTTP (AccessMatrixIT)
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(controllers = AuditExportController.class, properties = "spring.mvc.async.request-timeout=1s")
 @ContextConfiguration(classes = AuditExportControllerTest.Web.class)
 class AuditExportControllerTest {
