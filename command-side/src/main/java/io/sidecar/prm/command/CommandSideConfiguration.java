@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 public class CommandSideConfiguration {
 
     /**
-     * Every message a handler sends (events, and later the commands of policies) carries the actor and the
-     * correlation id of the message being handled, and names that message as its cause. Replaces Axon's default
+     * Every message a handler sends (events, and later the commands of policies) carries the actor (and a partner
+     * user's partner) and the correlation id of the message being handled, and names that message as its cause.
+     * Replaces Axon's default
      * {@code MessageOriginProvider}, whose {@code traceId} means the same as our {@code causationId}.
      */
     @Bean
@@ -30,6 +31,11 @@ public class CommandSideConfiguration {
         return message -> {
             Map<String, Object> data = new HashMap<>();
             data.put(PrmMetadata.ACTOR, message.getMetaData().getOrDefault(PrmMetadata.ACTOR, PrmMetadata.ANONYMOUS));
+            // a partner user's partner goes with its name; nobody else's messages carry one
+            Object actorPartnerId = message.getMetaData().get(PrmMetadata.ACTOR_PARTNER_ID);
+            if (actorPartnerId != null) {
+                data.put(PrmMetadata.ACTOR_PARTNER_ID, actorPartnerId);
+            }
             data.put(
                     PrmMetadata.CORRELATION_ID,
                     message.getMetaData().getOrDefault(PrmMetadata.CORRELATION_ID, message.getIdentifier()));

@@ -47,7 +47,10 @@ public record Caller(String username, Set<Role> roles, String partnerId) {
             // an anonymous token, or a token that grants nothing: no caller this product knows
             return Optional.empty();
         }
-        String partnerId = principal instanceof Jwt jwt ? jwt.getClaimAsString(PARTNER_CLAIM) : null;
+        // only a partner user is bound to a partner: another role's token naming one is not recorded as acting for it
+        String partnerId = principal instanceof Jwt jwt && roles.contains(Role.PARTNER)
+                ? jwt.getClaimAsString(PARTNER_CLAIM)
+                : null;
         return Optional.of(new Caller(authentication.getName(), roles, partnerId));
     }
 

@@ -16,8 +16,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -77,6 +79,8 @@ public class SecurityConfiguration {
             roles.setAuthorityPrefix("ROLE_");
             JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
             converter.setJwtGrantedAuthoritiesConverter(roles);
+            // the acting user recorded in history is the token's subject, whatever else the issuer puts in it
+            converter.setPrincipalClaimName(JwtClaimNames.SUB);
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problem)
                     .accessDeniedHandler(forbidden())
@@ -90,8 +94,14 @@ public class SecurityConfiguration {
      * the first token, so the product starts while the issuer is down).
      */
     private static JwtDecoder jwtDecoder(SecurityProperties.Jwt jwt) {
+        boolean issuer = jwt.issuerUri() != null && !jwt.issuerUri().isBlank();
         if (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
-            return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+            // with both set, the keys come from the JWK set and the tokens must still name the issuer
+            decoder.setJwtValidator(
+                    issuer ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri()) : JwtValidators.createDefault());
+            return decoder;
         }
         return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(jwt.issuerUri()));
     }

@@ -6,6 +6,7 @@ import io.sidecar.prm.command.web.CommandSender;
 import io.sidecar.prm.events.Money;
 import io.sidecar.prm.events.deal.DealStage;
 import io.sidecar.prm.events.deal.DealStatus;
+import io.sidecar.prm.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The deal commands over HTTP (API.md, "Deals").
+ * The deal commands over HTTP (API.md, "Deals"). A partner user records deals for its own partner only: a deal for
+ * another is refused exactly as one for a partner that does not exist (400 for bad fields first, then 404).
  */
 @RestController
 @RequestMapping("/api/deals")
@@ -29,10 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class DealCommandController {
 
     private final CommandSender sender;
+    private final DealRules rules;
     private final Clock clock;
 
-    DealCommandController(CommandSender sender, Clock clock) {
+    DealCommandController(CommandSender sender, DealRules rules, Clock clock) {
         this.sender = sender;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -41,19 +45,21 @@ class DealCommandController {
     ResponseEntity<Registration> record(@RequestBody RecordDealRequest body, HttpServletRequest request) {
         RecordDealRequest.CustomerRequest customer = body.customer();
         Money amount = body.amount();
-        RecordedDeal recorded = sender.sendFor(
-                new RecordDealCommand(
-                        UUID.randomUUID().toString(),
-                        body.partnerId(),
-                        customer == null
-                                ? null
-                                : new RecordDealCommand.CustomerDetails(customer.name(), customer.domain()),
-                        body.product(),
-                        amount == null ? null : new MoneyAmount(amount.amount(), amount.currency()),
-                        body.expectedCloseDate(),
-                        body.fundRequestId(),
-                        clock.instant()),
-                request);
+        RecordDealCommand command = new RecordDealCommand(
+                UUID.randomUUID().toString(),
+                body.partnerId(),
+                customer == null ? null : new RecordDealCommand.CustomerDetails(customer.name(), customer.domain()),
+                body.product(),
+                amount == null ? null : new MoneyAmount(amount.amount(), amount.currency()),
+                body.expectedCloseDate(),
+                body.fundRequestId(),
+                clock.instant());
+        if (!Caller.current().map(caller -> caller.maySee(command.partnerId())).orElse(true)) {
+            // in the handler's order, so that nothing tells another partner from one that does not exist
+            Deal.validate(command, rules);
+            throw DealCommandHandler.unknownPartner(command.partnerId());
+        }
+        RecordedDeal recorded = sender.sendFor(command, request);
         CommandResult result = recorded.result();
         return ResponseEntity.created(URI.create("/api/deals/" + result.id()))
                 .body(new Registration(result.id(), result.version(), recorded.status(), recorded.conflictingDealId()));

@@ -55,9 +55,8 @@ class DealCommandHandler {
     RecordedDeal handle(RecordDealCommand command) throws Exception {
         // fields first, so that a malformed command answers 400 whatever partner it names
         Deal.validate(command, rules);
-        PartnerStatus status = partners.statusOf(command.partnerId())
-                .orElseThrow(() -> CommandRefusedException.notFound(
-                        "partner.unknown", "no partner with id " + command.partnerId() + " exists"));
+        PartnerStatus status =
+                partners.statusOf(command.partnerId()).orElseThrow(() -> unknownPartner(command.partnerId()));
         if (status != PartnerStatus.ACTIVE) {
             throw CommandRefusedException.rule(
                     "deal.partner.not-active",
@@ -81,6 +80,11 @@ class DealCommandHandler {
         confirmOrRelease(OPEN_DEALS, openKey, command.dealId());
         Aggregate<Deal> deal = deals.newInstance(() -> Deal.record(command));
         return new RecordedDeal(CommandResult.of(command.dealId(), deal), DealStatus.PENDING_APPROVAL, null);
+    }
+
+    /** The refusal of a deal for a partner that does not exist (or that the partner user recording it is not). */
+    static CommandRefusedException unknownPartner(String partnerId) {
+        return CommandRefusedException.notFound("partner.unknown", "no partner with id " + partnerId + " exists");
     }
 
     /** Another open registration holds the customer and product: the same partner's is refused, another's rejects. */

@@ -3,6 +3,8 @@ package io.sidecar.prm.query.audit;
 import io.sidecar.prm.query.PageOf;
 import io.sidecar.prm.query.web.InvalidQueryException;
 import io.sidecar.prm.query.web.ListRequest;
+import io.sidecar.prm.query.web.UnknownResourceException;
+import io.sidecar.prm.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +57,12 @@ class AuditController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         ListRequest list = ListRequest.of(page, size, null, Set.of("position"), "position");
-        return history.partner(id, range(from, to), list.page(), list.size());
+        AuditHistory.TimeRange range = range(from, to);
+        if (!maySee(id)) {
+            // to a partner user another partner's history does not exist
+            throw new UnknownResourceException("partner", id);
+        }
+        return history.partner(id, range, list.page(), list.size());
     }
 
     @GetMapping("/api/deals/{id}/history")
@@ -67,7 +74,7 @@ class AuditController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         ListRequest list = ListRequest.of(page, size, null, Set.of("position"), "position");
-        return history.deal(id, range(from, to), list.page(), list.size());
+        return history.deal(id, range(from, to), list.page(), list.size(), AuditController::maySee);
     }
 
     @GetMapping("/api/audit/verify")
@@ -102,6 +109,14 @@ class AuditController {
             }
         });
         return emitter;
+    }
+
+    /**
+     * Whether the caller may see this partner's history (a partner user its own only). Without a caller (only where
+     * no security filter runs; it authenticates every API call) nothing is scoped.
+     */
+    private static boolean maySee(String partnerId) {
+        return Caller.current().map(caller -> caller.maySee(partnerId)).orElse(true);
     }
 
     private static void send(SseEmitter emitter, String name, Object data) {

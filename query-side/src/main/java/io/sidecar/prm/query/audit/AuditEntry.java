@@ -1,8 +1,13 @@
 package io.sidecar.prm.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sidecar.prm.events.PrmMetadata;
 import java.time.Instant;
 
 /**
@@ -28,6 +33,7 @@ import java.time.Instant;
  * @param payload       the payload as stored (JSON)
  * @param metadata      the metadata as stored (JSON)
  * @param hash          the chain hash of this event (see {@link AuditChain})
+ * @see #actorPartnerId()
  */
 @JsonPropertyOrder({
     "position",
@@ -39,6 +45,7 @@ import java.time.Instant;
     "occurredAt",
     "recordedAt",
     "actor",
+    "actorPartnerId",
     "correlationId",
     "causationId",
     "payload",
@@ -63,6 +70,25 @@ public record AuditEntry(
         @JsonRawValue String payload,
         @JsonIgnore String metadata,
         String hash) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The partner of the partner user who did it, {@code null} unless a partner user did. Read from the hashed
+     * metadata each time, so that it cannot disagree with it and entries recorded before it was shown have it too.
+     */
+    @JsonProperty("actorPartnerId")
+    public String actorPartnerId() {
+        if (metadata == null || !metadata.contains(PrmMetadata.ACTOR_PARTNER_ID)) {
+            return null;
+        }
+        try {
+            JsonNode value = JSON.readTree(metadata).get(PrmMetadata.ACTOR_PARTNER_ID);
+            return value == null || value.isNull() ? null : value.asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored metadata of event " + eventId + " is not JSON", e);
+        }
+    }
 
     /** When it happened, by the product's clock. */
     public Instant occurredInstant() {

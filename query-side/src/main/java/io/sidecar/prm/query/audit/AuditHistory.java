@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +46,10 @@ class AuditHistory {
         return new PageOf<>(result.items, page, size, result.total);
     }
 
-    PageOf<AuditEntry> deal(String dealId, TimeRange range, int page, int size) {
-        String partnerId = partnerOf(dealId).orElseThrow(() -> new UnknownResourceException("deal", dealId));
+    /** A deal's history; a deal of a partner {@code visible} refuses is answered as an unknown deal. */
+    PageOf<AuditEntry> deal(String dealId, TimeRange range, int page, int size, Predicate<String> visible) {
+        String partnerId =
+                partnerOf(dealId).filter(visible).orElseThrow(() -> new UnknownResourceException("deal", dealId));
         AuditPartner.StreamHead head = log.partner(partnerId)
                 .flatMap(partner -> partner.stream(dealId))
                 .orElseThrow(() -> new UnknownResourceException("deal", dealId));

@@ -9,12 +9,15 @@ import io.sidecar.prm.query.web.ConsistentRead;
 import io.sidecar.prm.query.web.ListRequest;
 import io.sidecar.prm.query.web.ServedFrom;
 import io.sidecar.prm.query.web.UnknownResourceException;
+import io.sidecar.prm.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,7 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The deal reads over HTTP (API.md, "Queries"): one deal, all deals, and one partner's deals.
+ * The deal reads over HTTP (API.md, "Queries"): one deal, all deals, and one partner's deals. A partner user reads
+ * only its own partner's deals: another's deal, or another partner's list, answers the 404 of an unknown id; the list
+ * of all deals holds its own only, and filtered by another partner it is empty.
  */
 @RestController
 @RequestMapping("/api")
@@ -66,8 +71,8 @@ class DealQueryController {
         return consistentRead.read(
                 "deal",
                 id,
-                () -> queries.query(new FindDealQuery(id), ResponseTypes.instanceOf(DealView.class))
-                        .join(),
+                () -> visible(queries.query(new FindDealQuery(id), ResponseTypes.instanceOf(DealView.class))
+                        .join()),
                 DealView::version,
                 minVersion);
     }
@@ -87,7 +92,17 @@ class DealQueryController {
             @Parameter(description = "1-200, default 50") @RequestParam(required = false) Integer size,
             @Parameter(description = SORT_HELP) @RequestParam(required = false) String sort) {
         ListRequest list = ListRequest.of(page, size, sort, SORTABLE, DEFAULT_SORT);
-        return find(partnerId == null || partnerId.isBlank() ? null : partnerId.strip(), status, stage, list);
+        String asked = partnerId == null || partnerId.isBlank() ? null : partnerId.strip();
+        Optional<Caller> partnerUser = Caller.current().filter(Caller::isPartnerBound);
+        if (partnerUser.isPresent()) {
+            String own = partnerUser.get().partnerId();
+            if (own == null || (asked != null && !asked.equals(own))) {
+                // the filter narrows what the caller sees; another partner's deals are none of them
+                return new PageOf<>(List.of(), list.page(), list.size(), 0);
+            }
+            asked = own;
+        }
+        return find(asked, status, stage, list);
     }
 
     @GetMapping("/partners/{id}/deals")
@@ -112,7 +127,7 @@ class DealQueryController {
         ListRequest list = ListRequest.of(page, size, sort, SORTABLE, DEFAULT_SORT);
         PartnerView partner = queries.query(new FindPartnerQuery(id), ResponseTypes.instanceOf(PartnerView.class))
                 .join();
-        if (partner == null) {
+        if (partner == null || !maySee(id)) {
             throw new UnknownResourceException("partner", id);
         }
         return find(id, status, stage, list);
@@ -131,5 +146,18 @@ class DealQueryController {
                         ResponseTypes.instanceOf(DealPage.class))
                 .join();
         return new PageOf<>(found.items(), list.page(), list.size(), found.total());
+    }
+
+    /** The deal if the caller may see its partner, else {@code null}, as if there were none. */
+    private static DealView visible(DealView deal) {
+        return deal != null && maySee(deal.partnerId()) ? deal : null;
+    }
+
+    /**
+     * Whether the caller may see this partner's data. Without a caller (only where no security filter runs, as in a
+     * slice test; it authenticates every API call) nothing is scoped.
+     */
+    private static boolean maySee(String partnerId) {
+        return Caller.current().map(caller -> caller.maySee(partnerId)).orElse(true);
     }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
  * @param size       page size
  * @param sortField  the field to sort by
  * @param descending whether to sort descending
+ * @param partnerId  only this partner (a partner user's list), or {@code null} for every partner
  */
 public record FindPartnersQuery(
         PartnerStatus status,
@@ -31,4 +32,5 @@ public record FindPartnersQuery(
         int page,
         int size,
         String sortField,
-        boolean descending) {}
+        boolean descending,
+        String partnerId) {}

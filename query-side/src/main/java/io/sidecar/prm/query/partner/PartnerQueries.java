@@ -31,6 +31,9 @@ class PartnerQueries {
     @QueryHandler
     PartnerPage handle(FindPartnersQuery query) {
         List<Criteria> filters = new ArrayList<>();
+        if (query.partnerId() != null) {
+            filters.add(Criteria.where("_id").is(query.partnerId()));
+        }
         if (query.status() != null) {
             filters.add(Criteria.where("status").is(query.status()));
         }

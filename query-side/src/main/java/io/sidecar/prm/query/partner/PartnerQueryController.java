@@ -10,6 +10,7 @@ import io.sidecar.prm.query.web.ConsistentRead;
 import io.sidecar.prm.query.web.InvalidQueryException;
 import io.sidecar.prm.query.web.ListRequest;
 import io.sidecar.prm.query.web.ServedFrom;
+import io.sidecar.prm.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,7 +19,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,7 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The partner reads over HTTP (API.md, "Queries").
+ * The partner reads over HTTP (API.md, "Queries"). A partner user reads only its own partner: another's answers the
+ * 404 of an unknown id, and the list holds its own partner alone. A caller that does not see contact data (a
+ * {@code VIEWER}) reads a partner with {@code contact: null}.
  */
 @RestController
 @RequestMapping("/api/partners")
@@ -62,14 +67,16 @@ class PartnerQueryController {
     ResponseEntity<?> partner(
             @PathVariable String id,
             @Parameter(description = "the version the caller needs") @RequestParam(required = false) Long minVersion) {
+        Optional<Caller> caller = Caller.current();
+        boolean contact = caller.map(Caller::seesContactData).orElse(true);
+        // another partner's is read as none at all, so that minVersion waits and answers exactly as for an unknown id
         return consistentRead.read(
                 "partner",
                 id,
-                () -> queries.query(new FindPartnerQuery(id), ResponseTypes.instanceOf(PartnerView.class))
-                        .join(),
+                () -> visible(caller, find(id)),
                 PartnerView::version,
                 minVersion,
-                view -> PartnerDetails.of(view, LocalDate.now(clock)));
+                view -> PartnerDetails.of(contact ? view : view.withoutContact(), LocalDate.now(clock)));
     }
 
     @GetMapping
@@ -97,6 +104,11 @@ class PartnerQueryController {
         if (q != null && q.length() > 200) {
             throw new InvalidQueryException("q", "must be at most 200 characters");
         }
+        Optional<Caller> partnerUser = Caller.current().filter(Caller::isPartnerBound);
+        String only = partnerUser.map(Caller::partnerId).orElse(null);
+        if (partnerUser.isPresent() && only == null) {
+            return new PageOf<>(List.of(), list.page(), list.size(), 0);
+        }
         PartnerPage found = queries.query(
                         new FindPartnersQuery(
                                 status,
@@ -109,7 +121,8 @@ class PartnerQueryController {
                                 list.page(),
                                 list.size(),
                                 list.sortField(),
-                                list.descending()),
+                                list.descending(),
+                                only),
                         ResponseTypes.instanceOf(PartnerPage.class))
                 .join();
         return new PageOf<>(found.items(), list.page(), list.size(), found.total());
@@ -125,8 +138,7 @@ class PartnerQueryController {
             @Parameter(description = "field,asc|desc; fields: occurredOn, recordedAt") @RequestParam(required = false)
                     String sort) {
         ListRequest list = ListRequest.of(page, size, sort, CHECK_IN_SORTABLE, "occurredOn,desc");
-        PartnerView partner = queries.query(new FindPartnerQuery(id), ResponseTypes.instanceOf(PartnerView.class))
-                .join();
+        PartnerView partner = visible(Caller.current(), find(id));
         if (partner == null) {
             return ConsistentRead.notFound("partner", id);
         }
@@ -135,5 +147,19 @@ class PartnerQueryController {
                         ResponseTypes.instanceOf(CheckInPage.class))
                 .join();
         return ResponseEntity.ok(new PageOf<>(found.items(), list.page(), list.size(), found.total()));
+    }
+
+    private PartnerView find(String id) {
+        return queries.query(new FindPartnerQuery(id), ResponseTypes.instanceOf(PartnerView.class))
+                .join();
+    }
+
+    /**
+     * The partner if the caller may see it, else {@code null}: to a partner user another partner does not exist.
+     * Without a caller (only where no security filter runs, as in a slice test; it authenticates every API call)
+     * nothing is scoped.
+     */
+    private static PartnerView visible(Optional<Caller> caller, PartnerView partner) {
+        return partner != null && caller.map(c -> c.maySee(partner.id())).orElse(true) ? partner : null;
     }
 }

@@ -112,6 +112,39 @@ public record PartnerView(
         dealVersions = dealVersions == null ? StreamVersions.NONE : dealVersions;
     }
 
+    /** This partner without its contact, for a caller that does not see contact data (a {@code VIEWER}). */
+    public PartnerView withoutContact() {
+        return new PartnerView(
+                id,
+                name,
+                type,
+                region,
+                null,
+                website,
+                language,
+                status,
+                statusReason,
+                tier,
+                onboarding,
+                goals,
+                recentCheckIns,
+                checkIns,
+                lastCheckInOn,
+                pipeline,
+                pipelineByStage,
+                wonRevenue,
+                wonRevenueByQuarter,
+                winRate,
+                dealsWon,
+                dealsLost,
+                openDeals,
+                onboardedAt,
+                activatedAt,
+                version,
+                openDealsById,
+                dealVersions);
+    }
+
     /** The goal for a quarter, or {@code null} when none was set. */
     public Goal goalFor(Quarter quarter) {
         String period = quarter.toString();

@@ -71,7 +71,7 @@ class PartnerQueriesTest {
     @Test
     void theListShowsSummariesWithTheFiguresAndTheHealthOfTheDay() {
         PartnerSummary item = queries.handle(new FindPartnersQuery(
-                        null, null, null, null, null, null, LocalDate.parse("2026-02-01"), 0, 50, "name", false))
+                        null, null, null, null, null, null, LocalDate.parse("2026-02-01"), 0, 50, "name", false, null))
                 .items()
                 .get(0);
 

@@ -63,6 +63,7 @@ final class CsvExport implements ExportWriter {
                 entry.occurredAt(),
                 entry.recordedAt(),
                 entry.actor(),
+                entry.actorPartnerId(),
                 entry.correlationId(),
                 entry.causationId(),
                 entry.payload(),

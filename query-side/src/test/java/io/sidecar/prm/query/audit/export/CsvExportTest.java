@@ -29,7 +29,7 @@ class CsvExportTest {
         assertThat(csv.getBytes(StandardCharsets.UTF_8)).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(csv.substring(1))
                 .startsWith("position,aggregateType,aggregateId,sequence,type,revision,occurredAt,recordedAt,actor,"
-                        + "correlationId,causationId,payload,hash\r\n");
+                        + "actorPartnerId,correlationId,causationId,payload,hash\r\n");
     }
 
     @Test
@@ -38,7 +38,7 @@ class CsvExportTest {
 
         assertThat(csv)
                 .contains("\r\n100,Partner,p-1,0,CheckInRecorded,1,2026-11-20T10:15:30.123Z,2026-11-20T10:15:30.128Z,"
-                        + "\"Zoë \"\"Zee\"\" Müller, Ltd — 東京\r\nsecond line\nthird, \"\"quoted\"\"\rend\","
+                        + "\"Zoë \"\"Zee\"\" Müller, Ltd — 東京\r\nsecond line\nthird, \"\"quoted\"\"\rend\",,"
                         + "corr-0,,"
                         + "\"{\"\"note\"\":\"\"b,c\"\"}\","
                         + ExportTestData.hash(0) + "\r\n");
@@ -66,6 +66,7 @@ class CsvExportTest {
                         "2026-11-20T10:15:31.123Z",
                         "2026-11-20T10:15:31.128Z",
                         AWKWARD,
+                        "p-1",
                         "corr-1",
                         "cause-1",
                         payload,

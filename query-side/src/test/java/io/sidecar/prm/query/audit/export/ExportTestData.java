@@ -40,7 +40,8 @@ final class ExportTestData {
                 "corr-" + n,
                 n == 0 ? null : "cause-" + n,
                 payload,
-                "{\"actor\":\"ada\"}",
+                // the second entry as a partner user's
+                n == 1 ? "{\"actor\":\"ada\",\"actorPartnerId\":\"p-1\"}" : "{\"actor\":\"ada\"}",
                 hash(n));
     }
 

@@ -42,6 +42,7 @@ class JsonlExportTest {
                         "occurredAt",
                         "recordedAt",
                         "actor",
+                        "actorPartnerId",
                         "correlationId",
                         "causationId",
                         "payload",
@@ -51,6 +52,7 @@ class JsonlExportTest {
         assertThat(lines.get(0)).as("the payload as stored").contains("\"n\":1.50");
         assertThat(line.get("occurredAt").asText()).isEqualTo("2026-11-20T10:15:30.123Z");
         assertThat(line.get("causationId").isNull()).isTrue();
+        assertThat(line.get("actorPartnerId").isNull()).as("not a partner user").isTrue();
     }
 
     @Test
