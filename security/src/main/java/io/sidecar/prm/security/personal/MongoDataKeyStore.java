@@ -3,6 +3,7 @@ package io.sidecar.prm.security.personal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -81,6 +82,7 @@ class MongoDataKeyStore implements DataKeyStore {
         byte[] suffix = new byte[KEY_ID_SUFFIX_BYTES];
         random.nextBytes(suffix);
         String keyId = partnerId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(suffix);
-        return new StoredDataKey(partnerId, keyId, secret, clock.instant());
+        // to the millisecond, as MongoDB keeps it: the key answered is the key stored
+        return new StoredDataKey(partnerId, keyId, secret, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 }
