@@ -6,9 +6,10 @@ import java.time.Instant;
  * An event that belongs to one partner's history: the partner's own events and those of its deals. Projections
  * sequence by this id so that one partner's figures are always folded in order.
  */
-public interface PartnerEvent {
+public interface PartnerEvent extends PersonalDataOwner {
 
-    /** The partner whose history this event belongs to. */
+    /** The partner whose history this event belongs to (and whose data key encrypts its personal data). */
+    @Override
     String partnerId();
 
     /**

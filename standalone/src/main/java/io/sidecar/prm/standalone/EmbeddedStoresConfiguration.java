@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -52,6 +54,37 @@ class EmbeddedStoresConfiguration {
         return dataSource;
     }
 
+    /** The event tables' names and columns, Axon's defaults (declared here because the engine below is). */
+    @Bean
+    EventSchema eventSchema() {
+        return new EventSchema();
+    }
+
+    /**
+     * The event store's engine, as Axon's JDBC auto-configuration builds it but for one thing: snapshots are written
+     * with the event serializer, not the general one, so that the partner's snapshot holds its contact data
+     * encrypted like its events do (docs/adr/012).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
     /**
      * The event store as stored, for the audit log: a second JDBC engine over the same table, without upcasters
      * (see {@link StoredEvents}). Events appended through Axon's store do not wake its reader, so it polls: every
@@ -64,7 +97,6 @@ class EmbeddedStoresConfiguration {
             DataSource dataSource,
             TransactionManager transactions,
             EventSchema schema,
-            Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             ObjectProvider<org.axonframework.config.Configuration> axon,
             @Value("${prm.audit.poll-interval:100ms}") Duration pollInterval) {
@@ -72,7 +104,7 @@ class EmbeddedStoresConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(eventSerializer)
                 .eventSerializer(eventSerializer)
                 .build();
         EmbeddedEventStore store = EmbeddedEventStore.builder()

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.sidecar.prm.command.support.CommandRefusedException;
 import io.sidecar.prm.events.Contact;
 import io.sidecar.prm.events.Money;
+import io.sidecar.prm.events.PersonalDataOwner;
 import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
 import io.sidecar.prm.events.partner.PartnerActivated;
+import io.sidecar.prm.events.partner.PartnerContactErased;
 import io.sidecar.prm.events.partner.PartnerGoalSet;
 import io.sidecar.prm.events.partner.PartnerOffboarded;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
@@ -38,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(snapshotTriggerDefinition = "partnerSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
-public class Partner {
+public class Partner implements PersonalDataOwner {
 
     @AggregateIdentifier
     private String partnerId;
@@ -47,6 +49,7 @@ public class Partner {
     private String region;
     private String website;
     private Contact contact;
+    private boolean contactErased;
     private PartnerStatus status;
     private PartnerTier tier;
     private Set<OnboardingStep> stepsDone = EnumSet.noneOf(OnboardingStep.class);
@@ -70,6 +73,12 @@ public class Partner {
 
     static Partner onboard(OnboardPartnerCommand command) {
         return new Partner(command);
+    }
+
+    /** The partner whose data key seals the contact in this partner's snapshot. */
+    @Override
+    public String partnerId() {
+        return partnerId;
     }
 
     PartnerStatus status() {
@@ -204,6 +213,17 @@ public class Partner {
         apply(new PartnerOffboarded(partnerId, command.reason(), command.offboardedAt()));
     }
 
+    /** Erases the contact data, also of an offboarded partner (erasure is owed whatever the partnership's state). */
+    void eraseContact(EraseContactDataCommand command) {
+        if (contactErased) {
+            throw CommandRefusedException.rule(
+                    "partner.contact-already-erased",
+                    "the contact data of this partner is erased already; a new contact given since would be erased"
+                            + " again, but none was given");
+        }
+        apply(new PartnerContactErased(partnerId, command.erasedAt()));
+    }
+
     void refuseIfOffboarded(String action) {
         if (status == PartnerStatus.OFFBOARDED) {
             throw CommandRefusedException.rule(
@@ -246,7 +266,16 @@ public class Partner {
         name = event.name() == null ? name : event.name();
         website = event.website() == null ? website : event.website();
         region = event.region() == null ? region : event.region();
-        contact = event.contact() == null ? contact : event.contact();
+        if (event.contact() != null) {
+            contact = event.contact();
+            contactErased = false;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PartnerContactErased event) {
+        contact = contact == null ? null : contact.erased();
+        contactErased = true;
     }
 
     @EventSourcingHandler

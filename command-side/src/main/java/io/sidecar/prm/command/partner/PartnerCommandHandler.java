@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,14 @@ class PartnerCommandHandler {
     private final Repository<Partner> partners;
     private final PartnerNames names;
     private final DealRules money;
+    private final ErasedContactKeys erasedKeys;
 
-    PartnerCommandHandler(Repository<Partner> partners, PartnerNames names, DealRules money) {
+    PartnerCommandHandler(
+            Repository<Partner> partners, PartnerNames names, DealRules money, ErasedContactKeys erasedKeys) {
         this.partners = partners;
         this.names = names;
         this.money = money;
+        this.erasedKeys = erasedKeys;
     }
 
     @CommandHandler
@@ -132,6 +136,18 @@ class PartnerCommandHandler {
             partner.offboard(command);
             names.releaseAfterCommit(command.partnerId(), partner.name());
         });
+    }
+
+    /**
+     * Records the erasure and, once it is stored, deletes the partner's data keys; a refused erasure deletes
+     * nothing. Should the process die in between, {@link ErasedContactKeys} deletes them when it sees the event.
+     */
+    @CommandHandler
+    CommandResult handle(EraseContactDataCommand command) {
+        CommandValidation.of(command).orRefuse();
+        CommandResult result = decide(command.partnerId(), partner -> partner.eraseContact(command));
+        CurrentUnitOfWork.get().afterCommit(committed -> erasedKeys.eraseNow(command.partnerId()));
+        return result;
     }
 
     /** Loads the partner (404 when there is none) and lets it decide. */

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A partner's life after onboarding over HTTP (API.md, "Partners"): checklist, activation, tier, goals,
- * check-ins, suspension, offboarding. Each answers 200 with the partner's new version.
+ * check-ins, suspension, offboarding, erasure of its contact data. Each answers 200 with the partner's new version.
  */
 @RestController
 @RequestMapping("/api/partners/{id}")
@@ -113,6 +113,15 @@ class PartnerLifecycleController {
     @Operation(summary = "Offboard a partner (final)", description = "Frees its name; its open deals are withdrawn.")
     CommandResult offboard(@PathVariable String id, @RequestBody ReasonRequest body, HttpServletRequest request) {
         return sender.send(new OffboardPartnerCommand(id, body.reason(), clock.instant()), request);
+    }
+
+    @PostMapping("/erase-contact")
+    @Operation(
+            summary = "Erase the partner's contact data (GDPR)",
+            description = "Deletes the partner's data key: the contact's name, email and phone read [erased] in every"
+                    + " view, export, feed and rebuild from then on. 409 when it is erased already.")
+    CommandResult eraseContact(@PathVariable String id, HttpServletRequest request) {
+        return sender.send(new EraseContactDataCommand(id, clock.instant()), request);
     }
 
     private static OnboardingStep onboardingStep(String step) {

@@ -22,6 +22,7 @@ import io.sidecar.prm.events.partner.PartnerTierChanged;
 import io.sidecar.prm.events.partner.PartnerType;
 import io.sidecar.prm.events.partner.Sentiment;
 import io.sidecar.prm.events.partner.TierPromotion;
+import io.sidecar.prm.security.personal.DataKeyStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.h2.jdbcx.JdbcDataSource;
+import org.mockito.Mockito;
 
 /**
  * One valid partner, as commands and as the events they record, plus builders for the variants the tests need. Each
@@ -84,6 +86,7 @@ final class PartnerTestData {
     static final Instant SUSPENDED_AT = Instant.parse("2025-06-01T09:00:00Z");
     static final Instant REINSTATED_AT = Instant.parse("2025-06-15T09:00:00Z");
     static final Instant OFFBOARDED_AT = Instant.parse("2025-07-01T16:00:00Z");
+    static final Instant CONTACT_ERASED_AT = Instant.parse("2025-08-01T10:00:00Z");
 
     static final String TIER_REASON = "Certified two sales engineers";
     static final int MAX_REASON_LENGTH = 500;
@@ -145,8 +148,16 @@ final class PartnerTestData {
 
     /** The partner command handler on a fixture's repository, with the name lookup {@code claims}. */
     static PartnerCommandHandler handler(Repository<Partner> repository, Claims claims) {
+        return handler(repository, claims, Mockito.mock(DataKeyStore.class));
+    }
+
+    /** The partner command handler with the data keys {@code keys}, to see which it erases. */
+    static PartnerCommandHandler handler(Repository<Partner> repository, Claims claims, DataKeyStore keys) {
         return new PartnerCommandHandler(
-                repository, new PartnerNames(claims, repository), DealRules.defaults(REPORTING_CURRENCY));
+                repository,
+                new PartnerNames(claims, repository),
+                DealRules.defaults(REPORTING_CURRENCY),
+                new ErasedContactKeys(keys));
     }
 
     /**
@@ -374,7 +385,8 @@ final class PartnerTestData {
                 updateProfile().partnerId(partnerId).region(NEW_REGION).build(),
                 new SuspendPartnerCommand(partnerId, SUSPENSION_REASON, SUSPENDED_AT),
                 new ReinstatePartnerCommand(partnerId, REINSTATED_AT),
-                new OffboardPartnerCommand(partnerId, OFFBOARDING_REASON, OFFBOARDED_AT));
+                new OffboardPartnerCommand(partnerId, OFFBOARDING_REASON, OFFBOARDED_AT),
+                new EraseContactDataCommand(partnerId, CONTACT_ERASED_AT));
     }
 
     /** A builder that starts from the valid command. */

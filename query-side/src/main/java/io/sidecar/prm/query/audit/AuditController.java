@@ -47,7 +47,8 @@ class AuditController {
     @GetMapping("/api/partners/{id}/history")
     @Operation(
             summary = "A partner's history: its events and its deals', oldest first",
-            description = "Each entry as the event store holds it (payload and revision as stored), with who did it,"
+            description = "Each entry as the event store holds it (payload and revision as stored; contact data"
+                    + " decrypted, or [erased]), with who did it,"
                     + " in which request, because of what, and its hash in its stream's chain. from (inclusive) and"
                     + " to (exclusive) select by the instant the event occurred at.")
     PageOf<AuditEntry> partnerHistory(

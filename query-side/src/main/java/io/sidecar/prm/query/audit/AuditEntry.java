@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sidecar.prm.events.PrmMetadata;
+import io.sidecar.prm.security.personal.StoredPayloads;
 import java.time.Instant;
 
 /**
@@ -30,7 +31,7 @@ import java.time.Instant;
  * @param actor         who did it
  * @param correlationId the request it came from
  * @param causationId   the message that caused it
- * @param payload       the payload as stored (JSON)
+ * @param payload       the payload as stored (JSON); shown {@link #revealed}
  * @param metadata      the metadata as stored (JSON)
  * @param hash          the chain hash of this event (see {@link AuditChain})
  * @see #actorPartnerId()
@@ -88,6 +89,35 @@ public record AuditEntry(
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored metadata of event " + eventId + " is not JSON", e);
         }
+    }
+
+    /**
+     * This entry as history and export show it: its payload's personal data revealed (clear while the partner's key
+     * exists, {@code [erased]} after). The recorded entry, whose stored payload the hash covers, is not changed.
+     */
+    public AuditEntry revealed(StoredPayloads payloads) {
+        String shown = payloads.reveal(payload, partnerId);
+        return shown.equals(payload)
+                ? this
+                : new AuditEntry(
+                        ordinal,
+                        partnerId,
+                        position,
+                        eventId,
+                        aggregateType,
+                        aggregateId,
+                        sequence,
+                        type,
+                        payloadType,
+                        revision,
+                        occurredAt,
+                        recordedAt,
+                        actor,
+                        correlationId,
+                        causationId,
+                        shown,
+                        metadata,
+                        hash);
     }
 
     /** When it happened, by the product's clock. */

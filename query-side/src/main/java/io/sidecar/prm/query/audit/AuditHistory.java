@@ -3,6 +3,7 @@ package io.sidecar.prm.query.audit;
 import io.sidecar.prm.events.PartnerEvent;
 import io.sidecar.prm.query.PageOf;
 import io.sidecar.prm.query.web.UnknownResourceException;
+import io.sidecar.prm.security.personal.StoredPayloads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of a partner's or a deal's history, oldest first. A page is read by key. With a time range only the blocks
+ * Pages of a partner's or a deal's history, oldest first, personal data revealed ({@link AuditEntry#revealed}). A page is read by key. With a time range only the blocks
  * of the history whose events occurred within it are read (an event's instant need not grow with its position: a
  * back-dated event is recorded after later ones), and of a block wholly inside the range only the page's part.
  */
@@ -21,10 +22,12 @@ class AuditHistory {
 
     private final AuditLog log;
     private final StoredEvents events;
+    private final StoredPayloads payloads;
 
-    AuditHistory(AuditLog log, StoredEvents events) {
+    AuditHistory(AuditLog log, StoredEvents events, StoredPayloads payloads) {
         this.log = log;
         this.events = events;
+        this.payloads = payloads;
     }
 
     PageOf<AuditEntry> partner(String partnerId, TimeRange range, int page, int size) {
@@ -43,7 +46,7 @@ class AuditHistory {
                         .forEach(result::offer);
             }
         }
-        return new PageOf<>(result.items, page, size, result.total);
+        return new PageOf<>(revealed(result.items), page, size, result.total);
     }
 
     /** A deal's history; a deal of a partner {@code visible} refuses is answered as an unknown deal. */
@@ -57,7 +60,12 @@ class AuditHistory {
         log.entries(partnerId, head.ordinals()).stream()
                 .filter(entry -> range.contains(entry.occurredInstant()))
                 .forEach(result::offer);
-        return new PageOf<>(result.items, page, size, result.total);
+        return new PageOf<>(revealed(result.items), page, size, result.total);
+    }
+
+    /** The entries as history shows them: personal data revealed, never as ciphertext. */
+    private List<AuditEntry> revealed(List<AuditEntry> entries) {
+        return entries.stream().map(entry -> entry.revealed(payloads)).toList();
     }
 
     /** The deal's partner, from its first event in the store (deal ids are not partner ids). */

@@ -4,6 +4,7 @@ import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
 import io.sidecar.prm.events.partner.PartnerActivated;
+import io.sidecar.prm.events.partner.PartnerContactErased;
 import io.sidecar.prm.events.partner.PartnerGoalSet;
 import io.sidecar.prm.events.partner.PartnerOffboarded;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
@@ -127,6 +128,13 @@ final class PartnerData {
         static ProfileUpdated of(PartnerProfileUpdated e) {
             return new ProfileUpdated(
                     e.partnerId(), e.name(), e.website(), e.region(), PublicContact.of(e.contact()), e.updatedAt());
+        }
+    }
+
+    /** The partner's contact data was erased: from now on its contact reads {@code [erased]} in every event. */
+    record ContactErased(String partnerId, Instant erasedAt) {
+        static ContactErased of(PartnerContactErased e) {
+            return new ContactErased(e.partnerId(), e.erasedAt());
         }
     }
 

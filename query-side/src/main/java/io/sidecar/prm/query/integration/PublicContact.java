@@ -14,7 +14,7 @@ record PublicContact(String name, String email, String phone) {
 
     /** The public form of a contact, {@code null} for none. */
     static PublicContact of(Contact contact) {
-        // the one way out for contact data: the contact erasure will make an erased contact read "[erased]" here
+        // the one way out for contact data; an erased contact reads "[erased]" already (its key is gone)
         return contact == null ? null : new PublicContact(contact.name(), contact.email(), contact.phone());
     }
 }

@@ -13,6 +13,7 @@ import io.sidecar.prm.events.deal.DealWon;
 import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
 import io.sidecar.prm.events.partner.PartnerActivated;
+import io.sidecar.prm.events.partner.PartnerContactErased;
 import io.sidecar.prm.events.partner.PartnerGoalSet;
 import io.sidecar.prm.events.partner.PartnerOffboarded;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
@@ -44,6 +45,7 @@ final class PublicTypes {
             type(PartnerSuspended.class, "sidecar.partner.suspended.v1", PartnerData.Suspended::of),
             type(PartnerReinstated.class, "sidecar.partner.reinstated.v1", PartnerData.Reinstated::of),
             type(PartnerOffboarded.class, "sidecar.partner.offboarded.v1", PartnerData.Offboarded::of),
+            type(PartnerContactErased.class, "sidecar.partner.contact_erased.v1", PartnerData.ContactErased::of),
             type(DealRecorded.class, "sidecar.deal.recorded.v1", DealData.Recorded::of),
             type(DealApproved.class, "sidecar.deal.approved.v1", DealData.Approved::of),
             type(DealRejected.class, "sidecar.deal.rejected.v1", DealData.Rejected::of),

@@ -109,6 +109,12 @@ final class PartnerViewDraft {
         return this;
     }
 
+    /** The contact's data erased: each field it had reads {@code [erased]}. */
+    PartnerViewDraft contactErased() {
+        contact = contact == null ? null : contact.erased();
+        return this;
+    }
+
     PartnerViewDraft figures(DealFigures value) {
         figures = value;
         return this;

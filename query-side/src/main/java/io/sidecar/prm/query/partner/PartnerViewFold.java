@@ -5,6 +5,7 @@ import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
 import io.sidecar.prm.events.partner.PartnerActivated;
+import io.sidecar.prm.events.partner.PartnerContactErased;
 import io.sidecar.prm.events.partner.PartnerGoalSet;
 import io.sidecar.prm.events.partner.PartnerOffboarded;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
@@ -83,6 +84,9 @@ public final class PartnerViewFold {
         }
         if (event instanceof PartnerProfileUpdated updated) {
             return draft.profile(updated).build();
+        }
+        if (event instanceof PartnerContactErased) {
+            return draft.contactErased().build();
         }
         if (event instanceof PartnerSuspended suspended) {
             return draft.status(PartnerStatus.SUSPENDED, suspended.reason()).build();

@@ -52,8 +52,8 @@ class IntegrationEventsTest {
     }
 
     @Test
-    void theTypesAreTheNineteenVersionedNamesSorted() {
-        assertThat(List.copyOf(events.types())).hasSize(19).isSorted();
+    void theTypesAreTheTwentyVersionedNamesSorted() {
+        assertThat(List.copyOf(events.types())).hasSize(20).isSorted();
         assertThat(events.types())
                 .containsExactlyInAnyOrderElementsOf(
                         EXAMPLES.stream().map(Example::type).collect(Collectors.toSet()))

@@ -20,6 +20,7 @@ import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
 import io.sidecar.prm.events.partner.PartnerActivated;
+import io.sidecar.prm.events.partner.PartnerContactErased;
 import io.sidecar.prm.events.partner.PartnerGoalSet;
 import io.sidecar.prm.events.partner.PartnerOffboarded;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
@@ -145,6 +146,11 @@ final class IntegrationEventsTestData {
                     11,
                     new PartnerOffboarded(
                             PARTNER, "partnership ended by mutual agreement", at("2026-09-30T16:00:00Z"))),
+            example(
+                    "sidecar.partner.contact_erased.v1",
+                    2188,
+                    12,
+                    new PartnerContactErased(PARTNER, at("2026-10-30T10:15:00Z"))),
             example(
                     "sidecar.deal.recorded.v1",
                     1260,

@@ -10,6 +10,7 @@ import io.sidecar.prm.events.partner.CheckInRecorded;
 import io.sidecar.prm.events.partner.OnboardingStep;
 import io.sidecar.prm.events.partner.OnboardingStepCompleted;
 import io.sidecar.prm.events.partner.PartnerActivated;
+import io.sidecar.prm.events.partner.PartnerContactErased;
 import io.sidecar.prm.events.partner.PartnerGoalSet;
 import io.sidecar.prm.events.partner.PartnerOffboarded;
 import io.sidecar.prm.events.partner.PartnerOnboarded;
@@ -229,6 +230,17 @@ class PartnerViewFoldTest {
         assertThat(view.recentCheckIns())
                 .extracting(PartnerView.CheckIn::checkInId)
                 .containsExactly("evening", "morning");
+    }
+
+    @Test
+    void anErasureShowsEachFieldOfTheContactErasedAndNothingElse() {
+        PartnerView view = fold.apply(null, ONBOARDED, 0);
+
+        PartnerView erased = fold.apply(view, new PartnerContactErased("p-1", LATER), 1);
+
+        assertThat(erased.contact()).isEqualTo(new Contact(Contact.ERASED, Contact.ERASED, null));
+        assertThat(erased.name()).isEqualTo("Acme");
+        assertThat(erased.version()).isEqualTo(2);
     }
 
     @Test

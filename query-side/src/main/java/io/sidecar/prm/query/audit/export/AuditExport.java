@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sidecar.prm.query.audit.AuditEntry;
 import io.sidecar.prm.query.audit.AuditLog;
 import io.sidecar.prm.query.audit.AuditPartner;
+import io.sidecar.prm.security.personal.StoredPayloads;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * One partner's history written out as it is read, a chunk of entries at a time, so that the memory it takes does
  * not grow with the history. It exports exactly the entries of the {@link AuditPartner} taken when the request
- * came, whose heads the trailer shows: events recorded while it runs belong to the next export.
+ * came, whose heads the trailer shows: events recorded while it runs belong to the next export. Payloads are
+ * written with their personal data revealed ({@link AuditEntry#revealed}), never as ciphertext.
  */
 final class AuditExport implements StreamingResponseBody {
 
@@ -32,13 +34,21 @@ final class AuditExport implements StreamingResponseBody {
     private final ExportFormat format;
     private final ObjectMapper json;
     private final Instant exportedAt;
+    private final StoredPayloads payloads;
 
-    AuditExport(AuditLog log, AuditPartner partner, ExportFormat format, ObjectMapper json, Instant exportedAt) {
+    AuditExport(
+            AuditLog log,
+            AuditPartner partner,
+            ExportFormat format,
+            ObjectMapper json,
+            Instant exportedAt,
+            StoredPayloads payloads) {
         this.log = log;
         this.partner = partner;
         this.format = format;
         this.json = json;
         this.exportedAt = exportedAt;
+        this.payloads = payloads;
     }
 
     /**
@@ -54,7 +64,7 @@ final class AuditExport implements StreamingResponseBody {
         long written = 0;
         try (Stream<AuditEntry> history = log.history(partner.id(), partner.entries())) {
             for (Iterator<AuditEntry> entries = history.iterator(); entries.hasNext(); ) {
-                export.entry(entries.next());
+                export.entry(entries.next().revealed(payloads));
                 written++;
                 if (written % FLUSH_EVERY == 0) {
                     out.flush();

@@ -5,6 +5,7 @@ import io.sidecar.prm.query.audit.AuditLog;
 import io.sidecar.prm.query.audit.AuditPartner;
 import io.sidecar.prm.query.web.InvalidQueryException;
 import io.sidecar.prm.query.web.UnknownResourceException;
+import io.sidecar.prm.security.personal.StoredPayloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,11 +36,13 @@ class AuditExportController {
     private final AuditLog log;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StoredPayloads payloads;
 
-    AuditExportController(AuditLog log, ObjectMapper json, Clock clock) {
+    AuditExportController(AuditLog log, ObjectMapper json, Clock clock, StoredPayloads payloads) {
         this.log = log;
         this.json = json;
         this.clock = clock;
+        this.payloads = payloads;
     }
 
     @GetMapping("/api/audit/export")
@@ -79,7 +82,7 @@ class AuditExportController {
         }
         String id = partnerId.strip();
         AuditPartner partner = log.partner(id).orElseThrow(() -> new UnknownResourceException("partner", id));
-        AuditExport export = new AuditExport(log, partner, chosen, json, clock.instant());
+        AuditExport export = new AuditExport(log, partner, chosen, json, clock.instant(), payloads);
         UntimedDownloads.exempt(request);
         return ResponseEntity.ok()
                 .contentType(chosen.mediaType())

@@ -24,6 +24,9 @@ import io.sidecar.prm.query.readmodel.ProjectionStatus;
 import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import io.sidecar.prm.query.web.ConsistentRead;
 import io.sidecar.prm.query.web.QuerySideProperties;
+import io.sidecar.prm.security.personal.ContactCipher;
+import io.sidecar.prm.security.personal.DataKeyStore;
+import io.sidecar.prm.security.personal.StoredPayloads;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -71,6 +75,12 @@ class AuditExportControllerTest {
         @Bean
         Clock clock() {
             return Clock.fixed(EXPORTED_AT, ZoneOffset.UTC);
+        }
+
+        /** The payloads here hold no sealed value: no key is ever asked for. */
+        @Bean
+        StoredPayloads storedPayloads() {
+            return new StoredPayloads(new ContactCipher(Mockito.mock(DataKeyStore.class)));
         }
     }
 
