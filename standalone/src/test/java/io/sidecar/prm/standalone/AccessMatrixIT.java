@@ -401,6 +401,14 @@ class AccessMatrixIT {
                 200,
                 ids -> Call.post(p + ids.partner() + "/offboard", TestBodies.reason("refused")),
                 () -> Call.post(p + active() + "/offboard", TestBodies.reason("contract ended")));
+        // personal data: the administrator alone erases a contact
+        command(
+                routes,
+                "POST /api/partners/{id}/erase-contact",
+                EnumSet.of(ADMIN),
+                200,
+                ids -> Call.post(p + ids.partner() + "/erase-contact", null),
+                () -> Call.post(p + active() + "/erase-contact", null));
         // deal commands: managers and administrators; a partner user records deals for itself
         Set<Role> recorders = EnumSet.of(ADMIN, MANAGER, PARTNER);
         routes.put(
