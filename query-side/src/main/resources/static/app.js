@@ -1119,7 +1119,9 @@
                 }
             }).catch(e => {
                 if (alive()) {
-                    setVerdict('error', 'Not verified: ' + e.message);
+                    // a partner user may read its history but not verify it
+                    setVerdict('error', e.status === 403 ? 'Verifying the history is for auditors and administrators.'
+                        : 'Not verified: ' + e.message);
                 }
             }).finally(() => {
                 verifying = false;
@@ -1166,9 +1168,11 @@
                 if (!alive() || mine !== asOfRequest) {
                     return;
                 }
-                const expected = e.status === 400 || e.status === 404; // an instant before onboarding, or ahead
+                // an instant before onboarding, or ahead; or a role that may not ask (a partner user)
+                const expected = e.status === 400 || e.status === 404 || e.status === 403;
                 asOfResult.replaceChildren(h('p', {class: 'notice', id: 'as-of-message', dataset: {status: e.status}},
-                    expected ? e.message : 'The state could not be loaded.'));
+                    e.status === 403 ? 'The state as of an instant is for auditors and administrators.'
+                        : expected ? e.message : 'The state could not be loaded.'));
                 if (!expected) {
                     showProblem(e, 'State as of');
                 }

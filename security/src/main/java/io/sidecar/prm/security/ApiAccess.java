@@ -88,9 +88,10 @@ public final class ApiAccess {
             new Rule(GET, "/api/partners/*/deals", ADMIN, MANAGER, AUDITOR, VIEWER, PARTNER),
             new Rule(GET, "/api/deals", ADMIN, MANAGER, AUDITOR, VIEWER, PARTNER),
             new Rule(GET, "/api/deals/*", ADMIN, MANAGER, AUDITOR, VIEWER, PARTNER),
-            new Rule(GET, "/api/dashboard", ADMIN, MANAGER, AUDITOR, VIEWER),
-            new Rule(GET, "/api/dashboard/stream", ADMIN, MANAGER, AUDITOR, VIEWER),
-            new Rule(GET, "/api/dashboard/leaderboard", ADMIN, MANAGER, AUDITOR, VIEWER));
+            // the dashboard: a partner user gets its own partner's figures only
+            new Rule(GET, "/api/dashboard", ADMIN, MANAGER, AUDITOR, VIEWER, PARTNER),
+            new Rule(GET, "/api/dashboard/stream", ADMIN, MANAGER, AUDITOR, VIEWER, PARTNER),
+            new Rule(GET, "/api/dashboard/leaderboard", ADMIN, MANAGER, AUDITOR, VIEWER, PARTNER));
 
     private ApiAccess() {}
 }

@@ -241,16 +241,15 @@ class AccessMatrixIT {
                 ids -> Call.get("/api/partners/" + ids.partner() + "/deals"));
         read(routes, "GET /api/deals", READERS, false, ids -> Call.get("/api/deals"));
         read(routes, "GET /api/deals/{id}", READERS, true, ids -> Call.get("/api/deals/" + ids.deal()));
-        // the whole market: not for a partner user
-        Set<Role> market = EnumSet.of(ADMIN, MANAGER, AUDITOR, VIEWER);
-        read(routes, "GET /api/dashboard", market, false, ids -> Call.get("/api/dashboard"));
+        // the dashboard: every role, a partner user its own partner's figures (PartnerScopingIT)
+        read(routes, "GET /api/dashboard", READERS, false, ids -> Call.get("/api/dashboard"));
         read(
                 routes,
                 "GET /api/dashboard/leaderboard",
-                market,
+                READERS,
                 false,
                 ids -> Call.get("/api/dashboard/leaderboard?limit=5"));
-        read(routes, "GET /api/dashboard/stream" + STREAM, market, false, ids -> stream("/api/dashboard/stream"));
+        read(routes, "GET /api/dashboard/stream" + STREAM, READERS, false, ids -> stream("/api/dashboard/stream"));
         // audit: auditors and administrators; a partner user its own history
         Set<Role> history = EnumSet.of(ADMIN, AUDITOR, PARTNER);
         read(

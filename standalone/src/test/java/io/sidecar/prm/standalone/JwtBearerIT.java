@@ -147,7 +147,11 @@ class JwtBearerIT {
                         .status())
                 .isEqualTo(404);
         assertThat(app.storedEvents()).isEqualTo(before);
-        assertThat(get("/api/dashboard", partner).status()).isEqualTo(403);
+        PrmClient.Response dashboard = get("/api/dashboard", partner);
+        assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
+        assertThat(dashboard.json().at("/partners/total").asInt())
+                .as("its own partner only")
+                .isEqualTo(1);
 
         PrmClient.Response recorded = post("/api/deals", TestBodies.deal(partnerA, "a.example", "10.00"), partner);
 
@@ -166,6 +170,11 @@ class JwtBearerIT {
         assertThat(get("/api/partners/" + partnerA, unbound).status()).isEqualTo(404);
         assertThat(get("/api/partners", unbound).json().get("total").asLong()).isZero();
         assertThat(get("/api/deals", unbound).json().get("total").asLong()).isZero();
+        PrmClient.Response dashboard = get("/api/dashboard", unbound);
+        assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
+        assertThat(dashboard.json().at("/partners/total").asInt()).isZero();
+        assertThat(dashboard.json().at("/pipeline/total/amount").decimalValue()).isZero();
+        assertThat(dashboard.json().get("topPartners")).isEmpty();
     }
 
     @Test

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sidecar.prm.events.Quarter;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +19,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a partner user sees: its own partner, deals and history, and of another partner nothing, not even that it
  * exists (the 404 of an unknown id, through every endpoint it can reach); it records deals for itself only, under its
- * name and partner in history. And what a viewer sees: everything it may read, without contact data.
+ * name and partner in history; its dashboard and leaderboard are computed from its own partner alone. And what a
+ * viewer sees: everything it may read, without contact data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnerScopingIT {
@@ -29,6 +40,8 @@ class PartnerScopingIT {
     private static final String PASSWORD = "scoping-password-1";
     private static final String CONTACT_EMAIL = "ada@acme.example";
     private static final String CONTACT_PHONE = "+49 30 1234567";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final String QUARTER = Quarter.of(TODAY).toString();
 
     @TempDir
     static Path dataDir;
@@ -41,6 +54,7 @@ class PartnerScopingIT {
     private String partnerB;
     private String dealA;
     private String dealB;
+    private String partnerC;
 
     @BeforeAll
     void start() {
@@ -57,6 +71,16 @@ class PartnerScopingIT {
                      "sentiment": "POSITIVE", "nextSteps": []}""".formatted(LocalDate.now(ZoneOffset.UTC)));
             assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(200);
         }
+        // figures for the dashboards: A's own, and B's and C's far apart from them, so that a leak would show
+        partnerC = admin.activePartner("Scoped C"); // never checked in: at risk
+        approved(partnerA, "a-open.example", "4000.00");
+        won(approved(partnerA, "a-won.example", "1000.00"), "1500.00");
+        goal(partnerA, "3000.00");
+        approved(partnerB, "b-open.example", "70000.00");
+        won(approved(partnerB, "b-won.example", "90000.00"), "90000.00");
+        lost(approved(partnerB, "b-lost.example", "5000.00"));
+        goal(partnerB, "100000.00");
+        won(approved(partnerC, "c-won.example", "20000.00"), "20000.00");
         createUser("scope-a", "PARTNER", partnerA);
         createUser("scope-viewer", "VIEWER", null);
         partnerUser = admin.as("scope-a", PASSWORD);
@@ -192,14 +216,12 @@ class PartnerScopingIT {
                 "/api/events/types",
                 "/api/webhooks",
                 "/api/admin/processors",
-                "/api/users",
-                "/api/dashboard",
-                "/api/dashboard/leaderboard");
+                "/api/users");
         List<String> failures = new ArrayList<>();
         for (String path : gets) {
             expect403(failures, "GET " + path, partnerUser.get(path));
         }
-        for (String stream : List.of("/api/events/stream", "/api/dashboard/stream", "/api/audit/verify")) {
+        for (String stream : List.of("/api/events/stream", "/api/audit/verify")) {
             expect403(failures, "GET " + stream, partnerUser.get(stream, Map.of("Accept", "text/event-stream")));
         }
         Map<String, String> posts = Map.of(
@@ -240,6 +262,106 @@ class PartnerScopingIT {
                 {"username": "escalated", "password": "%s", "roles": ["ADMIN"]}""".formatted(PASSWORD)));
         expect403(failures, "DELETE /api/users/admin", partnerUser.delete("/api/users/admin"));
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aPartnerUsersDashboardIsBuiltFromItsOwnPartnerOnly() {
+        PrmClient.Response answer = partnerUser.get("/api/dashboard");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode dashboard = answer.json();
+
+        assertThat(dashboard.at("/partners/total").asInt()).isEqualTo(1);
+        assertThat(dashboard.at("/partners/byStatus/ACTIVE").asInt()).isEqualTo(1);
+        assertThat(sum(dashboard.at("/partners/byTier"))).isEqualTo(1);
+        assertThat(sum(dashboard.at("/partners/byType"))).isEqualTo(1);
+        assertThat(sum(dashboard.at("/partners/byRegion"))).isEqualTo(1);
+        assertThat(amount(dashboard.at("/pipeline/total"))).isEqualByComparingTo("4000.00");
+        assertThat(amount(dashboard.at("/pipeline/byStage/UNSTAGED"))).isEqualByComparingTo("4000.00");
+        assertThat(amount(dashboard.at("/wonRevenue/total"))).isEqualByComparingTo("1500.00");
+        List<String> quarters = new ArrayList<>();
+        dashboard.at("/wonRevenue/byQuarter").fieldNames().forEachRemaining(quarters::add);
+        assertThat(quarters).containsExactly(QUARTER);
+        assertThat(dashboard
+                        .at("/wonRevenue/byQuarter/" + QUARTER + "/dealsWon")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(dashboard.get("winRate").decimalValue()).isEqualByComparingTo("1");
+        assertThat(dashboard.get("goalAttainment").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(amount(dashboard.at("/goals/revenueTarget"))).isEqualByComparingTo("3000.00");
+        assertThat(dashboard.at("/goals/partners").asInt()).isEqualTo(1);
+        assertThat(ids(dashboard.get("topPartners"))).containsExactly(partnerA);
+        assertThat(dashboard.get("atRiskCount").asInt()).isZero();
+        assertThat(dashboard.get("atRiskPartners")).isEmpty();
+        // the same figures as its partner's own page
+        JsonNode own = admin.get("/api/partners/" + partnerA).json();
+        assertThat(amount(dashboard.at("/pipeline/total"))).isEqualByComparingTo(amount(own.get("pipeline")));
+        assertThat(amount(dashboard.at("/wonRevenue/total"))).isEqualByComparingTo(amount(own.get("wonRevenue")));
+        assertNothingOfOthers(answer.body());
+
+        JsonNode portfolio = admin.get("/api/dashboard").json();
+        assertThat(portfolio.at("/partners/total").asInt())
+                .as("the whole portfolio")
+                .isEqualTo(3);
+        assertThat(ids(portfolio.get("topPartners"))).contains(partnerB, partnerC);
+        assertThat(ids(portfolio.get("atRiskPartners"))).contains(partnerC);
+    }
+
+    @Test
+    void aPartnerUsersLeaderboardHoldsItsOwnEntryAloneRankedInThatList() {
+        PrmClient.Response answer = partnerUser.get("/api/dashboard/leaderboard?limit=200");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode items = answer.json().get("items");
+
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("partnerId").asText()).isEqualTo(partnerA);
+        assertThat(items.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(amount(items.get(0).get("wonRevenue"))).isEqualByComparingTo("1500.00");
+        assertNothingOfOthers(answer.body());
+        JsonNode all = admin.get("/api/dashboard/leaderboard?limit=200").json().get("items");
+        assertThat(all).hasSize(3);
+        assertThat(all.get(2).get("partnerId").asText())
+                .as("A is last of all: its own list does not tell it")
+                .isEqualTo(partnerA);
+        assertThat(partnerUser
+                        .get("/api/dashboard/leaderboard?period=2000-Q1")
+                        .json()
+                        .get("items"))
+                .as("a quarter it won nothing in")
+                .isEmpty();
+        assertThat(partnerUser.get("/api/dashboard/leaderboard?limit=0").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aPartnerUsersLiveDashboardIsItsOwnToo() throws Exception {
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/dashboard/stream"))
+                                .header("Accept", "text/event-stream")
+                                .header("Authorization", PrmClient.basic("scope-a", PASSWORD))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        try {
+            assertThat(response.statusCode()).isEqualTo(200);
+            String[] event = {null};
+            String data = CompletableFuture.supplyAsync(() -> response.body()
+                            .filter(line -> {
+                                if (line.startsWith("event:")) {
+                                    event[0] = line.substring("event:".length());
+                                }
+                                return line.startsWith("data:") && "dashboard".equals(event[0]);
+                            })
+                            .findFirst()
+                            .orElseThrow()
+                            .substring("data:".length()))
+                    .get(30, TimeUnit.SECONDS);
+            JsonNode dashboard = new ObjectMapper().readTree(data);
+            assertThat(dashboard.at("/partners/total").asInt()).isEqualTo(1);
+            assertThat(amount(dashboard.at("/wonRevenue/total"))).isEqualByComparingTo("1500.00");
+            assertNothingOfOthers(data);
+        } finally {
+            response.body().close();
+        }
     }
 
     @Test
@@ -286,8 +408,56 @@ class PartnerScopingIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
+    private void assertNothingOfOthers(String body) {
+        for (String other : List.of(partnerB, partnerC, dealB, "Scoped B", "Scoped C")) {
+            assertThat(body).as("nothing of " + other).doesNotContain(other);
+        }
+    }
+
+    private String approved(String partnerId, String domain, String amount) {
+        String deal = recordDeal(admin, partnerId, domain, amount);
+        PrmClient.Response approved = admin.post("/api/deals/" + deal + "/approve");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return deal;
+    }
+
+    private void won(String deal, String amount) {
+        PrmClient.Response won = admin.post("/api/deals/" + deal + "/win", TestBodies.win(amount, "USD", TODAY));
+        assertThat(won.status()).as(won.body()).isEqualTo(200);
+    }
+
+    private void lost(String deal) {
+        PrmClient.Response lost = admin.post("/api/deals/" + deal + "/lose", TestBodies.reason("budget"));
+        assertThat(lost.status()).as(lost.body()).isEqualTo(200);
+    }
+
+    private void goal(String partnerId, String revenueTarget) {
+        PrmClient.Response set =
+                admin.put("/api/partners/" + partnerId + "/goals/" + QUARTER, TestBodies.goal(revenueTarget, 1));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+    }
+
+    /** Amounts travel as decimal strings. */
+    private static BigDecimal amount(JsonNode money) {
+        JsonNode amount = money.get("amount");
+        assertThat(amount.isTextual()).as("an amount: " + money).isTrue();
+        return new BigDecimal(amount.asText());
+    }
+
+    private static int sum(JsonNode counts) {
+        int sum = 0;
+        for (JsonNode count : counts) {
+            sum += count.asInt();
+        }
+        return sum;
+    }
+
     private static String recordDeal(PrmClient client, String partnerId, String domain) {
-        PrmClient.Response recorded = client.post("/api/deals", TestBodies.deal(partnerId, domain, "2500.00"));
+        return recordDeal(client, partnerId, domain, "2500.00");
+    }
+
+    private static String recordDeal(PrmClient client, String partnerId, String domain, String amount) {
+        PrmClient.Response recorded = client.post("/api/deals", TestBodies.deal(partnerId, domain, amount));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         return recorded.json().get("id").asText();
     }
@@ -304,8 +474,12 @@ class PartnerScopingIT {
 
     private static List<String> ids(PrmClient.Response page) {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return ids(page.json().get("items"));
+    }
+
+    private static List<String> ids(JsonNode partners) {
         List<String> ids = new ArrayList<>();
-        page.json().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        partners.forEach(item -> ids.add(item.get("id").asText()));
         return ids;
     }
 }

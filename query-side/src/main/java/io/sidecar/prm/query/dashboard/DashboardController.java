@@ -4,6 +4,7 @@ import io.sidecar.prm.events.Quarter;
 import io.sidecar.prm.query.web.InvalidQueryException;
 import io.sidecar.prm.query.web.ListRequest;
 import io.sidecar.prm.query.web.ServedFrom;
+import io.sidecar.prm.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The portfolio figures over HTTP (API.md, "Queries"): the dashboard, its live stream and the leaderboard. */
+/**
+ * The portfolio figures over HTTP (API.md, "Queries"): the dashboard, its live stream and the leaderboard. A user
+ * bound to one partner gets the same answers computed from that partner's own figures alone.
+ */
 @RestController
 @RequestMapping("/api/dashboard")
 @ServedFrom("partner-summary")
@@ -40,9 +44,11 @@ class DashboardController {
             summary = "The portfolio: partner counts, pipeline, won revenue, win rate, goal attainment, top and"
                     + " at-risk partners",
             description = "Health and at-risk are computed for now. Computed once for all readers while the read"
-                    + " models do not change, for at most 1 s.")
+                    + " models do not change, for at most 1 s. A partner user gets its own partner's figures"
+                    + " only.")
     Dashboard dashboard() {
-        return queries.query(new FindDashboardQuery(clock.instant()), ResponseTypes.instanceOf(Dashboard.class))
+        DashboardScope scope = DashboardScope.of(Caller.current());
+        return queries.query(scope.dashboardQuery(clock.instant()), ResponseTypes.instanceOf(Dashboard.class))
                 .join();
     }
 
@@ -52,13 +58,17 @@ class DashboardController {
             description = "An event named `dashboard` with the same JSON as GET /api/dashboard at once, then at"
                     + " every change; before it, and whenever it changes, an event named `replaying` (true or"
                     + " false: whether the figures come from a read model being rebuilt); a comment line every 15 s"
-                    + " while nothing changes.")
+                    + " while nothing changes. A partner user gets its own partner's figures only, and a new"
+                    + " event only when they change.")
     SseEmitter live() {
-        return stream.subscribe();
+        return stream.subscribe(DashboardScope.of(Caller.current()));
     }
 
     @GetMapping("/leaderboard")
-    @Operation(summary = "Partners ranked by the revenue they won in a quarter")
+    @Operation(
+            summary = "Partners ranked by the revenue they won in a quarter",
+            description = "A partner user gets its own entry alone (rank 1 of that list, not its place among all"
+                    + " partners), or none when it won nothing in the quarter.")
     Leaderboard leaderboard(
             @Parameter(description = "the quarter, YYYY-Qn; default the current one") @RequestParam(required = false)
                     String period,
@@ -75,7 +85,7 @@ class DashboardController {
             throw new InvalidQueryException("limit", "must be between 1 and " + ListRequest.MAX_SIZE);
         }
         return queries.query(
-                        new FindLeaderboardQuery(quarter.toString(), places),
+                        DashboardScope.of(Caller.current()).leaderboardQuery(quarter.toString(), places),
                         ResponseTypes.instanceOf(Leaderboard.class))
                 .join();
     }

@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the dashboard queries by summing up every partner's document. The dashboard is computed once for all
+ * Answers the dashboard queries by summing up every partner's document, or for a user bound to one partner that
+ * partner's document alone (read by id, never cached: one small read). The dashboard is computed once for all
  * readers while nothing changed: it is kept until a batch is written in this process, the day changes, or a
  * second has passed (writes by another query-side instance are not announced here).
  */
@@ -44,9 +45,21 @@ class DashboardQueries {
         return dashboard;
     }
 
+    /** The same figures computed from the one partner's document: nothing of another partner can be in them. */
+    @QueryHandler
+    Dashboard handle(FindPartnerDashboardQuery query) {
+        return DashboardFigures.of(PartnerDocuments.only(mongo, query.partnerId()), query.asOf(), currency);
+    }
+
     @QueryHandler
     Leaderboard handle(FindLeaderboardQuery query) {
         return Leaderboard.of(PartnerDocuments.all(mongo), Quarter.parse(query.period()), query.limit());
+    }
+
+    /** The partner's own entry, ranked in a list of it alone: its place among all partners is not told. */
+    @QueryHandler
+    Leaderboard handle(FindPartnerLeaderboardQuery query) {
+        return Leaderboard.of(PartnerDocuments.only(mongo, query.partnerId()), Quarter.parse(query.period()), 1);
     }
 
     private record Computed(long generation, LocalDate day, long computedAt, Dashboard dashboard) {

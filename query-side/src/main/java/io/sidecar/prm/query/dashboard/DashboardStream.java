@@ -5,7 +5,11 @@ import io.sidecar.prm.query.readmodel.ReadModelUpdates;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * query-side instance wrote). A comment line every {@code HEARTBEAT} keeps proxies from closing an idle stream
  * and finds subscribers that went away. An event named {@code replaying} ({@code true} or {@code false}) comes
  * first and whenever that changes: while it is {@code true} the figures are those of a read model being rebuilt.
+ * A user bound to one partner gets that partner's own figures ({@link DashboardScope}), and a new event only when
+ * they change: that others wrote is none of its business.
  */
 @Component
 class DashboardStream {
@@ -43,17 +49,21 @@ class DashboardStream {
     private final ReadModelUpdates updates;
     private final ProjectionStatus projections;
     private final Clock clock;
-    private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "dashboard-stream");
         thread.setDaemon(true);
         return thread;
     });
+    // touched on the timer's thread only
     private long sentGeneration = -1;
-    private Dashboard sent;
+    private final Map<DashboardScope, Dashboard> sent = new HashMap<>();
     private long computedAt;
     private long wroteAt;
     private boolean replaying;
+
+    /** One open stream and whose figures it gets. */
+    private record Subscriber(SseEmitter emitter, DashboardScope scope) {}
 
     DashboardStream(QueryGateway queries, ReadModelUpdates updates, ProjectionStatus projections, Clock clock) {
         this.queries = queries;
@@ -63,18 +73,23 @@ class DashboardStream {
         timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** A new subscriber; the stream stays open until the client goes or the application stops. */
-    SseEmitter subscribe() {
+    /**
+     * A new subscriber to the figures of {@code scope}; the stream stays open until the client goes or the
+     * application stops.
+     */
+    SseEmitter subscribe(DashboardScope scope) {
         SseEmitter emitter = new SseEmitter(0L);
-        emitter.onCompletion(() -> subscribers.remove(emitter));
-        emitter.onTimeout(() -> subscribers.remove(emitter));
-        emitter.onError(failure -> subscribers.remove(emitter));
-        subscribers.add(emitter);
+        Subscriber subscriber = new Subscriber(emitter, scope);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(failure -> subscribers.remove(subscriber));
+        subscribers.add(subscriber);
         timer.execute(() -> {
             try {
-                Dashboard current = sent != null && sentGeneration == updates.generation() ? sent : compute();
-                sendReplaying(List.of(emitter), projections.replaying(SERVED_FROM));
-                send(List.of(emitter), current);
+                Dashboard last = sent.get(scope);
+                Dashboard current = last != null && sentGeneration == updates.generation() ? last : compute(scope);
+                sendReplaying(List.of(subscriber), projections.replaying(SERVED_FROM));
+                send(List.of(subscriber), current);
             } catch (RuntimeException failure) {
                 // the client's EventSource connects again, and gets its first dashboard then
                 emitter.completeWithError(failure);
@@ -86,22 +101,32 @@ class DashboardStream {
     private void tick() {
         try {
             if (subscribers.isEmpty()) {
-                sent = null;
+                sent.clear();
                 return;
             }
             boolean rebuilding = projections.replaying(SERVED_FROM);
             if (rebuilding != replaying) {
+                replaying = rebuilding;
                 sendReplaying(subscribers, rebuilding);
             }
             long now = System.nanoTime();
             boolean written = updates.generation() != sentGeneration;
             if (written || now - computedAt >= RECOMPUTE.toNanos()) {
                 long generation = updates.generation();
-                Dashboard current = compute();
-                if (written || !current.sameFiguresAs(sent)) {
-                    send(subscribers, current);
-                    sent = current;
-                }
+                Map<DashboardScope, List<Subscriber>> byScope = new LinkedHashMap<>();
+                subscribers.forEach(
+                        subscriber -> byScope.computeIfAbsent(subscriber.scope(), scope -> new ArrayList<>())
+                                .add(subscriber));
+                sent.keySet().retainAll(byScope.keySet());
+                byScope.forEach((scope, readers) -> {
+                    Dashboard current = compute(scope);
+                    // a partner user's stream moves only with its own figures, not with every write of others
+                    boolean announce = written && !scope.onePartner();
+                    if (announce || !current.sameFiguresAs(sent.get(scope))) {
+                        send(readers, current);
+                        sent.put(scope, current);
+                    }
+                });
                 sentGeneration = generation;
             } else if (now - wroteAt >= HEARTBEAT.toNanos()) {
                 heartbeat();
@@ -112,44 +137,41 @@ class DashboardStream {
         }
     }
 
-    private Dashboard compute() {
+    private Dashboard compute(DashboardScope scope) {
         computedAt = System.nanoTime();
-        return queries.query(new FindDashboardQuery(clock.instant()), ResponseTypes.instanceOf(Dashboard.class))
+        return queries.query(scope.dashboardQuery(clock.instant()), ResponseTypes.instanceOf(Dashboard.class))
                 .join();
     }
 
-    private void send(List<SseEmitter> emitters, Dashboard dashboard) {
+    private void send(List<Subscriber> readers, Dashboard dashboard) {
         wroteAt = System.nanoTime();
-        for (SseEmitter emitter : emitters) {
+        for (Subscriber reader : readers) {
             try {
-                emitter.send(SseEmitter.event().name("dashboard").data(dashboard, MediaType.APPLICATION_JSON));
+                reader.emitter().send(SseEmitter.event().name("dashboard").data(dashboard, MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException gone) {
-                subscribers.remove(emitter);
+                subscribers.remove(reader);
             }
         }
     }
 
     /** Tells whether the figures are incomplete: the partner read model is being rebuilt (ADR 007). */
-    private void sendReplaying(List<SseEmitter> emitters, boolean rebuilding) {
-        if (emitters == subscribers) {
-            replaying = rebuilding;
-        }
-        for (SseEmitter emitter : emitters) {
+    private void sendReplaying(List<Subscriber> readers, boolean rebuilding) {
+        for (Subscriber reader : readers) {
             try {
-                emitter.send(SseEmitter.event().name("replaying").data(Boolean.toString(rebuilding)));
+                reader.emitter().send(SseEmitter.event().name("replaying").data(Boolean.toString(rebuilding)));
             } catch (IOException | IllegalStateException gone) {
-                subscribers.remove(emitter);
+                subscribers.remove(reader);
             }
         }
     }
 
     private void heartbeat() {
         wroteAt = System.nanoTime();
-        for (SseEmitter emitter : subscribers) {
+        for (Subscriber subscriber : subscribers) {
             try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
+                subscriber.emitter().send(SseEmitter.event().comment("heartbeat"));
             } catch (IOException | IllegalStateException gone) {
-                subscribers.remove(emitter);
+                subscribers.remove(subscriber);
             }
         }
     }
@@ -158,7 +180,7 @@ class DashboardStream {
     @EventListener(ContextClosedEvent.class)
     void close() {
         timer.shutdownNow();
-        subscribers.forEach(SseEmitter::complete);
+        subscribers.forEach(subscriber -> subscriber.emitter().complete());
         subscribers.clear();
     }
 }

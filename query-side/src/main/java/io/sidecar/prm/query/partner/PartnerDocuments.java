@@ -2,6 +2,7 @@ package io.sidecar.prm.query.partner;
 
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** Reads of the {@code partners} collection for lists and portfolio figures. */
@@ -26,5 +27,15 @@ public final class PartnerDocuments {
     /** Every partner, without details. */
     public static List<PartnerView> all(MongoTemplate mongo) {
         return mongo.find(withoutDetails(new Query()), PartnerView.class);
+    }
+
+    /** One partner by id, without details, as a list of it; empty when the id is {@code null} or unknown. */
+    public static List<PartnerView> only(MongoTemplate mongo, String id) {
+        if (id == null) {
+            return List.of();
+        }
+        PartnerView partner =
+                mongo.findOne(withoutDetails(Query.query(Criteria.where("_id").is(id))), PartnerView.class);
+        return partner == null ? List.of() : List.of(partner);
     }
 }
