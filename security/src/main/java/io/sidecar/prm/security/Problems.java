@@ -9,20 +9,20 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Writes an RFC 9457 problem from a filter, before any controller (and its advice) is involved. */
-final class Problems {
+public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {}
 
-    static ProblemDetail of(HttpStatus status, String code, String detail) {
+    public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://sidecar-prm.io/problems/" + code));
         problem.setProperty("code", code);
         return problem;
     }
 
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
