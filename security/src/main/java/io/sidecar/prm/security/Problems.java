@@ -7,11 +7,14 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /** Writes an RFC 9457 problem from a filter, before any controller (and its advice) is involved. */
 public final class Problems {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** With Spring's mix-in, as MVC writes problems: extra properties ({@code code}, ...) at the top level. */
+    private static final ObjectMapper JSON =
+            new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private Problems() {}
 
