@@ -188,6 +188,53 @@ class RequestLimitsIT {
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
     }
 
+    /** Found by CommandFuzzIT: a key twice in a one-field body was a 500 (Jackson cannot set a record twice). */
+    @Test
+    void aKeyTwiceInOneObjectIsMalformed() {
+        String dealId = client.post("/api/deals", TestBodies.deal(client.activePartner("Duplicate Keys Co"), "10.00"))
+                .json()
+                .get("id")
+                .asText();
+        long stored = app.storedEvents();
+
+        PrmClient.Response refused =
+                client.post("/api/deals/" + dealId + "/lose", "{\"reason\": null,\"reason\": \"Fuzzed\"}");
+        PrmClient.Response refusedToo = client.post(
+                "/api/partners",
+                TestBodies.partner("Twice Co").replace("{\"name\"", "{\"name\": \"Once Co\", \"name\""));
+
+        for (PrmClient.Response response : List.of(refused, refusedToo)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().path("code").asText()).isEqualTo("request.malformed");
+        }
+        assertThat(app.storedEvents()).isEqualTo(stored);
+    }
+
+    /** Found by CommandFuzzIT: a command was executed and stored, and only then its answer refused (406). */
+    @Test
+    void aWriteWhoseAnswerCannotBeAcceptedIsRefusedBeforeItRuns() {
+        String partnerId = client.onboard("Accepts Html Co");
+        String goal = "/api/partners/" + partnerId + "/goals/2026-Q3";
+        long stored = app.storedEvents();
+
+        for (String accept : List.of("text/html", "application/json;q=0", "image/png, text/plain")) {
+            PrmClient.Response refused = client.send(
+                    "PUT",
+                    goal,
+                    TestBodies.goal("1000.00", 1),
+                    java.util.Map.of("Content-Type", "application/json", "Accept", accept));
+            assertThat(refused.status()).as(accept + ": " + refused.body()).isEqualTo(406);
+        }
+        assertThat(app.storedEvents()).isEqualTo(stored);
+        PrmClient.Response accepted = client.send(
+                "PUT",
+                goal,
+                TestBodies.goal("1000.00", 1),
+                java.util.Map.of("Content-Type", "application/json", "Accept", "text/html, application/*;q=0.5"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(app.storedEvents()).isEqualTo(stored + 1);
+    }
+
     private static void assertTooLarge(PrmClient.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(413);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
