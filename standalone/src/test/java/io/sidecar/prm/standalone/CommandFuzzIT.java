@@ -147,12 +147,12 @@ class CommandFuzzIT {
 
     // ---- the properties ----
 
-    @Property(tries = 900)
+    @Property(tries = 800)
     void randomBodiesAreRefusedWithoutAFault(@ForAll("routes") Route route, @ForAll("randomJson") String body) {
         check(new Attempt(route, validPath(route), body, Map.of("Content-Type", "application/json")));
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1200)
     void mutatedBodiesAreRefusedWithoutAFault(
             @ForAll("routes") Route route,
             @ForAll("validBodies") String valid,
@@ -160,7 +160,7 @@ class CommandFuzzIT {
         check(new Attempt(route, validPath(route), mutation.apply(valid), Map.of("Content-Type", "application/json")));
     }
 
-    @Property(tries = 800)
+    @Property(tries = 700)
     void junkHeadersAreRefusedWithoutAFault(
             @ForAll("routes") Route route,
             @ForAll("validBodies") String body,
@@ -168,7 +168,7 @@ class CommandFuzzIT {
         check(new Attempt(route, validPath(route), body, headers));
     }
 
-    @Property(tries = 800)
+    @Property(tries = 700)
     void junkPathValuesAreRefusedWithoutAFault(
             @ForAll("routes") Route route, @ForAll("validBodies") String body, @ForAll("pathValues") String value) {
         Matcher variables = VARIABLE.matcher(route.pattern());

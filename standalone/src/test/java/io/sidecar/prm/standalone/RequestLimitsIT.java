@@ -235,6 +235,20 @@ class RequestLimitsIT {
         assertThat(app.storedEvents()).isEqualTo(stored + 1);
     }
 
+    /** Found by CommandFuzzIT: a multipart body without a boundary failed while it was parsed, a 500. */
+    @Test
+    void aMultipartBodyIsAnUnsupportedMediaType() {
+        long stored = app.storedEvents();
+
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=x")) {
+            PrmClient.Response refused = client.post(
+                    "/api/partners", TestBodies.partner("Multipart Co"), java.util.Map.of("Content-Type", type));
+            assertThat(refused.status()).as(type + ": " + refused.body()).isEqualTo(415);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(app.storedEvents()).isEqualTo(stored);
+    }
+
     private static void assertTooLarge(PrmClient.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(413);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
