@@ -177,6 +177,70 @@ class RequestLimitsIT {
         assertThat(app.storedEvents()).isEqualTo(stored);
     }
 
+    /** A field of the wrong type, in every command body: a 400 problem naming it. */
+    Stream<Arguments> wrongTypes() {
+        String partner = "/api/partners/any-partner";
+        String deal = "/api/deals/any-deal";
+        String checkIn = TestBodies.checkIn(LocalDate.now(ZoneOffset.UTC), "Talked");
+        return Stream.of(
+                Arguments.of(
+                        "POST", "/api/partners", TestBodies.partner("Typed Co").replace("\"RESELLER\"", "7"), "type"),
+                Arguments.of(
+                        "POST",
+                        "/api/deals",
+                        TestBodies.deal("p", "1.00")
+                                .replace("{\"name\": \"Globex\", " + "\"domain\": \"globex.example\"}", "\"Globex\""),
+                        "customer"),
+                Arguments.of("PATCH", partner, "{\"contact\": \"Ada\"}", "contact"),
+                Arguments.of("PATCH", partner, "{\"name\": {\"first\": \"A\"}}", "name"),
+                Arguments.of("POST", partner + "/tier", "{\"tier\": 3, \"reason\": \"Up\"}", "tier"),
+                Arguments.of("POST", partner + "/tier", "{\"tier\": \"GOLD\", \"reason\": [\"Up\"]}", "reason"),
+                Arguments.of("PUT", partner + "/goals/2026-Q3", "{\"revenueTarget\": \"lots\"}", "revenueTarget"),
+                Arguments.of(
+                        "PUT",
+                        partner + "/goals/2026-Q3",
+                        TestBodies.goal("10.00", 1).replace("1}", "\"one\"}"),
+                        "dealTarget"),
+                Arguments.of(
+                        "POST",
+                        partner + "/check-ins",
+                        checkIn.replaceAll("\"occurredOn\": \"[^\"]*\"", "\"occurredOn\": \"yesterday\""),
+                        "occurredOn"),
+                Arguments.of(
+                        "POST",
+                        partner + "/check-ins",
+                        checkIn.replaceAll("\"attendees\": \\[[^]]*]", "\"attendees\": \"Ada\""),
+                        "attendees"),
+                Arguments.of("POST", partner + "/check-ins", checkIn.replace("\"POSITIVE\"", "true"), "sentiment"),
+                Arguments.of("POST", partner + "/suspend", "{\"reason\": {}}", "reason"),
+                Arguments.of("POST", partner + "/offboard", "{\"reason\": 12}", "reason"),
+                Arguments.of("POST", deal + "/reject", "{\"reason\": [1]}", "reason"),
+                Arguments.of("POST", deal + "/lose", "{\"reason\": false}", "reason"),
+                Arguments.of("POST", deal + "/stage", "{\"stage\": \"SIDEWAYS\"}", "stage"),
+                Arguments.of(
+                        "POST",
+                        deal + "/win",
+                        TestBodies.win("10.00", "USD", LocalDate.now(ZoneOffset.UTC))
+                                .replaceAll("\"closedOn\": \"[^\"]*\"", "\"closedOn\": true"),
+                        "closedOn"),
+                Arguments.of("POST", deal + "/extend-protection", "{\"days\": \"ten\"}", "days"),
+                Arguments.of("POST", deal + "/extend-protection", "{\"days\": 10000000000}", "days"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {3}")
+    @MethodSource("wrongTypes")
+    void aFieldOfTheWrongTypeIsNamed(String method, String path, String body, String field) {
+        long stored = app.storedEvents();
+
+        PrmClient.Response refused =
+                client.send(method, path, body, java.util.Map.of("Content-Type", "application/json"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").path(0).path("field").asText()).isEqualTo(field);
+        assertThat(app.storedEvents()).isEqualTo(stored);
+    }
+
     @Test
     void aCheckInOnTheDayItIsRecordedIsWithinTheLimits() {
         String partnerId = client.onboard("Limits Within Co");
