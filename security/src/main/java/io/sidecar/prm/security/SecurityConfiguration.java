@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.AuthenticationException;
@@ -60,7 +61,9 @@ public class SecurityConfiguration {
             throws Exception {
         AuthenticationEntryPoint problem =
                 new ProblemEntryPoint(throttle, clock, properties.jwt().enabled());
-        http.authenticationProvider(passwords)
+        // a manager of its own, without Boot's global one as parent: that holds the same PasswordCheck, and would
+        // check every failed password a second time, counting it twice towards the lock
+        http.authenticationManager(new ProviderManager(passwords))
                 .authorizeHttpRequests(SecurityConfiguration::authorize)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problem))
                 .formLogin(form -> form.permitAll())

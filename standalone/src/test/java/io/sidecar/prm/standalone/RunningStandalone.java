@@ -62,6 +62,11 @@ final class RunningStandalone implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The bean of that name, where several of one type exist. */
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     <T> Map<String, T> beansOf(Class<T> type) {
         return context.getBeansOfType(type);
     }

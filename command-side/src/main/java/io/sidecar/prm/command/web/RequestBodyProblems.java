@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.sidecar.prm.command.support.FieldError;
+import io.sidecar.prm.security.request.RequestBodyLimit;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -13,22 +14,28 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers a request body that cannot be read (not JSON, or a field of the wrong type) with a 400 problem that
- * names the field, before any command exists.
+ * names the field, before any command exists; a body that passed 1 MiB while it was read with a 413 problem.
  */
 @RestControllerAdvice(basePackages = "io.sidecar.prm.command")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        if (RequestBodyLimit.exceeded(unreadable)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestBodyLimit.problem());
+        }
+        return ResponseEntity.badRequest().body(invalid(unreadable));
+    }
+
+    private static ProblemDetail invalid(HttpMessageNotReadableException unreadable) {
         Throwable cause = unreadable.getCause();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

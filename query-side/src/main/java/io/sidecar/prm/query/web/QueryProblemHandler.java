@@ -1,6 +1,7 @@
 package io.sidecar.prm.query.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.sidecar.prm.security.request.RequestBodyLimit;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,17 @@ class QueryProblemHandler {
 
     /**
      * A request body (the query side takes few: a webhook subscription) that is not JSON, or has a field of the wrong
-     * type: a 400 problem naming the field when there is one.
+     * type: a 400 problem naming the field when there is one; one that passed 1 MiB while it was read, a 413.
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        if (RequestBodyLimit.exceeded(unreadable)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestBodyLimit.problem());
+        }
+        return ResponseEntity.badRequest().body(invalidBody(unreadable));
+    }
+
+    private static ProblemDetail invalidBody(HttpMessageNotReadableException unreadable) {
         if (unreadable.getCause() instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
