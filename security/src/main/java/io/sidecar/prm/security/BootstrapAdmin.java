@@ -41,6 +41,10 @@ class BootstrapAdmin implements SmartInitializingSingleton {
         String given = properties.adminPassword();
         boolean generated = given == null || given.isBlank();
         String password = generated ? randomPassword() : given;
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > UserController.BCRYPT_MAX_BYTES) {
+            throw new IllegalStateException("PRM_ADMIN_PASSWORD is longer than bcrypt takes: at most "
+                    + UserController.BCRYPT_MAX_BYTES + " bytes in UTF-8");
+        }
         boolean created = users.create(new StoredUser(
                 USERNAME, encoder.encode(password), List.of(Role.ADMIN), null, clock.instant(), "bootstrap"));
         if (!created) {

@@ -59,10 +59,11 @@ public record Caller(String username, Set<Role> roles, String partnerId) {
     }
 
     /**
-     * Whether this caller sees only one partner: a {@code PARTNER} user without a role that reads everything.
+     * Whether this caller sees only one partner: a {@code PARTNER} without a role that reads every partner's data
+     * (ADMIN, MANAGER, AUDITOR). A VIEWER role beside it (a token may carry both) widens nothing.
      */
     public boolean isPartnerBound() {
-        return has(Role.PARTNER) && !has(Role.ADMIN) && !has(Role.MANAGER) && !has(Role.AUDITOR) && !has(Role.VIEWER);
+        return has(Role.PARTNER) && !has(Role.ADMIN) && !has(Role.MANAGER) && !has(Role.AUDITOR);
     }
 
     /** Whether this caller may see partner {@code id}'s data (a partner user only its own). */

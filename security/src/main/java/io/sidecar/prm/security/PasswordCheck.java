@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -36,6 +37,7 @@ public class PasswordCheck implements AuthenticationProvider {
     private final Duration trust;
     private final byte[] cacheKey = new byte[32];
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
     /** Compared against when the user does not exist, so that an unknown name costs as much as a wrong password. */
     private final String absentHash;
 
@@ -50,6 +52,9 @@ public class PasswordCheck implements AuthenticationProvider {
         this.throttle = throttle;
         this.clock = clock;
         this.trust = properties.credentialsCache();
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
         SecureRandom random = new SecureRandom();
         random.nextBytes(cacheKey);
         byte[] nobody = new byte[16];
@@ -63,31 +68,39 @@ public class PasswordCheck implements AuthenticationProvider {
         String password = authentication.getCredentials() == null
                 ? ""
                 : authentication.getCredentials().toString();
-        if (throttle.lockedUntil(username).isPresent()) {
-            throw new LockedException("too many failed sign-ins");
-        }
         byte[] fingerprint = fingerprint(username, password);
-        Verified known = verified.get(username);
-        if (known != null
-                && known.until().isAfter(clock.instant())
-                && MessageDigest.isEqual(known.fingerprint(), fingerprint)) {
-            return signedIn(known.user(), authentication);
+        // one check at a time per user name: attempts sent at once are counted one after the other, so they cannot
+        // all slip in before the lock; and once one has verified the password, the others find it verified
+        ReentrantLock stripe = stripes[Math.floorMod(username.hashCode(), stripes.length)];
+        stripe.lock();
+        try {
+            if (throttle.lockedUntil(username).isPresent()) {
+                throw new LockedException("too many failed sign-ins");
+            }
+            Verified known = verified.get(username);
+            if (known != null
+                    && known.until().isAfter(clock.instant())
+                    && MessageDigest.isEqual(known.fingerprint(), fingerprint)) {
+                return signedIn(known.user(), authentication);
+            }
+            StoredUser user = users.find(username).orElse(null);
+            if (user == null) {
+                encoder.matches(password, absentHash);
+                throttle.failed(username);
+                throw new BadCredentialsException("bad credentials");
+            }
+            if (!encoder.matches(password, user.passwordHash())) {
+                throttle.failed(username);
+                throw new BadCredentialsException("bad credentials");
+            }
+            throttle.succeeded(username);
+            PrmUserDetails details = new PrmUserDetails(user.caller());
+            verified.put(
+                    username, new Verified(fingerprint, details, clock.instant().plus(trust)));
+            return signedIn(details, authentication);
+        } finally {
+            stripe.unlock();
         }
-        StoredUser user = users.find(username).orElse(null);
-        if (user == null) {
-            encoder.matches(password, absentHash);
-            throttle.failed(username);
-            throw new BadCredentialsException("bad credentials");
-        }
-        if (!encoder.matches(password, user.passwordHash())) {
-            throttle.failed(username);
-            throw new BadCredentialsException("bad credentials");
-        }
-        throttle.succeeded(username);
-        PrmUserDetails details = new PrmUserDetails(user.caller());
-        verified.put(
-                username, new Verified(fingerprint, details, clock.instant().plus(trust)));
-        return signedIn(details, authentication);
     }
 
     /** Forgets what was verified of {@code username}: it was deleted. */

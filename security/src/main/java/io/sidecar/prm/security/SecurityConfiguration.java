@@ -24,10 +24,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -55,6 +57,7 @@ public class SecurityConfiguration {
     SecurityFilterChain prmSecurity(
             HttpSecurity http,
             PasswordCheck passwords,
+            UserStore users,
             LoginThrottle throttle,
             SecurityProperties properties,
             Clock clock)
@@ -64,6 +67,7 @@ public class SecurityConfiguration {
         // a manager of its own, without Boot's global one as parent: that holds the same PasswordCheck, and would
         // check every failed password a second time, counting it twice towards the lock
         http.authenticationManager(new ProviderManager(passwords))
+                .addFilterBefore(new SignedInUserCheck(users), AuthorizationFilter.class)
                 .authorizeHttpRequests(SecurityConfiguration::authorize)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problem))
                 .formLogin(form -> form.permitAll())
@@ -84,10 +88,13 @@ public class SecurityConfiguration {
             converter.setJwtGrantedAuthoritiesConverter(roles);
             // the acting user recorded in history is the token's subject, whatever else the issuer puts in it
             converter.setPrincipalClaimName(JwtClaimNames.SUB);
+            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(jwtDecoder(properties.jwt()));
+            bearer.setJwtAuthenticationConverter(converter);
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problem)
                     .accessDeniedHandler(forbidden())
-                    .jwt(jwt -> jwt.decoder(jwtDecoder(properties.jwt())).jwtAuthenticationConverter(converter)));
+                    // a manager of the bearer token's own: the chain's (above) knows passwords only
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer))));
         }
         return http.build();
     }

@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** The users the system holds (ADMIN): create, list, delete. Passwords go in once and never come out. */
 @RestController
 class UserController {
+
+    /** What bcrypt hashes of a password. */
+    static final int BCRYPT_MAX_BYTES = 72;
 
     private final UserStore users;
     private final PasswordEncoder encoder;
@@ -50,7 +55,7 @@ class UserController {
             @NotNull @Pattern(regexp = "[a-z0-9._@-]{3,64}", message = "3 to 64 of a-z, 0-9, '.', '_', '-', '@'")
             String username,
 
-            @NotNull @Size(min = 12, max = 128, message = "12 to 128 characters")
+            @NotNull @Size(min = 12, max = 72, message = "12 to 72 characters (at most 72 bytes in UTF-8)")
             String password,
 
             @NotEmpty List<@NotNull Role> roles,
@@ -72,6 +77,11 @@ class UserController {
 
     @PostMapping("/api/users")
     ResponseEntity<UserView> create(@Valid @RequestBody NewUser user) {
+        if (user.password().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            // bcrypt reads 72 bytes: a longer password would be refused by the encoder, or cut short
+            throw new UserRefused(
+                    HttpStatus.BAD_REQUEST, "user.password-too-long", "password", "at most 72 bytes in UTF-8");
+        }
         boolean partner = user.roles().contains(Role.PARTNER);
         boolean hasPartnerId = user.partnerId() != null && !user.partnerId().isBlank();
         if (partner != hasPartnerId) {
@@ -118,18 +128,27 @@ class UserController {
 
     @ExceptionHandler(UserRefused.class)
     ResponseEntity<ProblemDetail> refused(UserRefused refused) {
-        return ResponseEntity.status(refused.status)
-                .body(Problems.of(refused.status, refused.code, refused.getMessage()));
+        ProblemDetail problem = Problems.of(refused.status, refused.code, refused.getMessage());
+        if (refused.field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", refused.field, "message", refused.getMessage())));
+        }
+        return ResponseEntity.status(refused.status).body(problem);
     }
 
     static final class UserRefused extends RuntimeException {
         private final HttpStatus status;
         private final String code;
+        private final String field;
 
         UserRefused(HttpStatus status, String code, String detail) {
+            this(status, code, null, detail);
+        }
+
+        UserRefused(HttpStatus status, String code, String field, String detail) {
             super(detail, null, false, false);
             this.status = status;
             this.code = code;
+            this.field = field;
         }
     }
 }

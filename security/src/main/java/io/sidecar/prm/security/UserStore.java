@@ -2,6 +2,7 @@ package io.sidecar.prm.security;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class UserStore {
 
     private final MongoTemplate mongo;
+    private final DurableWrites durable;
 
-    UserStore(MongoTemplate mongo) {
+    UserStore(MongoTemplate mongo, ObjectProvider<DurableWrites> durable) {
         this.mongo = mongo;
+        this.durable = durable.getIfAvailable(() -> DurableWrites.IMMEDIATE);
     }
 
     Optional<StoredUser> find(String username) {
@@ -26,7 +29,7 @@ public class UserStore {
     /** Stores a new user; answers false when one by that name exists. */
     boolean create(StoredUser user) {
         try {
-            mongo.insert(user);
+            durable.run(() -> mongo.insert(user));
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
@@ -46,8 +49,8 @@ public class UserStore {
     }
 
     boolean delete(String username) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(username)), StoredUser.class)
-                        .getDeletedCount()
+        return durable.run(() -> mongo.remove(Query.query(Criteria.where("_id").is(username)), StoredUser.class)
+                        .getDeletedCount())
                 > 0;
     }
 }

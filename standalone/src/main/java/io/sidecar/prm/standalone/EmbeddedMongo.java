@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.sidecar.prm.query.readmodel.ReadModelDurability;
+import io.sidecar.prm.security.DurableWrites;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +118,32 @@ public class EmbeddedMongo implements AutoCloseable {
             @Override
             public void checkpoint() {
                 dirty.set(true);
+            }
+        };
+    }
+
+    /**
+     * Durability for what is not rebuilt from events (users, personal-data keys, idempotency records): the writes run
+     * between checkpoints, like the read models', and are committed at once, before the caller goes on.
+     */
+    public DurableWrites securityWrites() {
+        return new DurableWrites() {
+            @Override
+            public <T> T run(Supplier<T> writes) {
+                T result;
+                writesAndCheckpoints.readLock().lock();
+                try {
+                    result = writes.get();
+                } finally {
+                    writesAndCheckpoints.readLock().unlock();
+                }
+                writesAndCheckpoints.writeLock().lock();
+                try {
+                    backend.commit();
+                } finally {
+                    writesAndCheckpoints.writeLock().unlock();
+                }
+                return result;
             }
         };
     }

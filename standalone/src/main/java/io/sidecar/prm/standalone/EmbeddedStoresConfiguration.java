@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sidecar.prm.query.audit.StoredEvents;
 import io.sidecar.prm.query.readmodel.ReadModelDurability;
+import io.sidecar.prm.security.DurableWrites;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -136,6 +137,12 @@ class EmbeddedStoresConfiguration {
     @ConditionalOnExpression("'${prm.mongo.uri:}'.isEmpty()")
     ReadModelDurability embeddedMongoDurability(EmbeddedMongo mongo) {
         return mongo.durability();
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${prm.mongo.uri:}'.isEmpty()")
+    DurableWrites embeddedMongoSecurityWrites(EmbeddedMongo mongo) {
+        return mongo.securityWrites();
     }
 
     @Bean

@@ -2,8 +2,10 @@ package io.sidecar.prm.command.partner;
 
 import io.sidecar.prm.events.partner.PartnerContactErased;
 import io.sidecar.prm.security.personal.DataKeyStore;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,9 +30,15 @@ class ErasedContactKeys {
         this.keys = keys;
     }
 
+    /**
+     * Up to the later of the erasure's own instant and when its event was applied: the request's instant is taken
+     * before the partner is locked, so a contact given by a command that held the lock first has a key younger than
+     * it, yet older than the event.
+     */
     @EventHandler
-    void on(PartnerContactErased event) {
-        keys.eraseCreatedUpTo(event.partnerId(), event.erasedAt());
+    void on(PartnerContactErased event, @Timestamp Instant applied) {
+        Instant upTo = applied.isAfter(event.erasedAt()) ? applied : event.erasedAt();
+        keys.eraseCreatedUpTo(event.partnerId(), upTo);
     }
 
     /** Right after the erasure is stored; a failure is left to {@link #on} (the erasure is recorded already). */

@@ -1,15 +1,13 @@
 package io.sidecar.prm.security.idempotency;
 
+import io.sidecar.prm.security.request.BodyReaders;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /** A request whose body was read already (to fingerprint it): the handlers read it again from memory. */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
@@ -54,13 +52,6 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     @Override
     public BufferedReader getReader() throws UnsupportedEncodingException {
-        String encoding = getCharacterEncoding();
-        Charset charset;
-        try {
-            charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-        } catch (IllegalArgumentException unknown) {
-            throw new UnsupportedEncodingException(encoding);
-        }
-        return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        return BodyReaders.reader(getInputStream(), getCharacterEncoding());
     }
 }

@@ -1,11 +1,13 @@
 package io.sidecar.prm.security.idempotency;
 
+import io.sidecar.prm.security.DurableWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,8 +30,12 @@ class IdempotencyKeys {
     private final Duration ttl;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.MIN);
 
-    IdempotencyKeys(MongoTemplate mongo, Clock clock, IdempotencyProperties properties) {
+    private final DurableWrites durable;
+
+    IdempotencyKeys(
+            MongoTemplate mongo, Clock clock, IdempotencyProperties properties, ObjectProvider<DurableWrites> durable) {
         this.mongo = mongo;
+        this.durable = durable.getIfAvailable(() -> DurableWrites.IMMEDIATE);
         this.clock = clock;
         this.ttl = properties.ttl();
     }
@@ -44,7 +50,7 @@ class IdempotencyKeys {
         purgeNowAndThen(now);
         StoredKey claim = StoredKey.claim(id, fingerprint, now);
         try {
-            mongo.insert(claim);
+            durable.run(() -> mongo.insert(claim));
             return Optional.of(claim);
         } catch (DuplicateKeyException taken) {
             return Optional.empty();
@@ -62,7 +68,9 @@ class IdempotencyKeys {
                 .unset("contentType")
                 .unset("location")
                 .unset("body");
-        boolean taken = mongo.updateFirst(same(expired), claim, StoredKey.class).getModifiedCount() == 1;
+        boolean taken = durable.run(() ->
+                        mongo.updateFirst(same(expired), claim, StoredKey.class).getModifiedCount())
+                == 1;
         return taken ? Optional.of(StoredKey.claim(expired.id(), fingerprint, now)) : Optional.empty();
     }
 
@@ -83,7 +91,7 @@ class IdempotencyKeys {
                 .set("contentType", contentType)
                 .set("location", location)
                 .set("body", body);
-        mongo.updateFirst(same(claim), answer, StoredKey.class);
+        durable.run(() -> mongo.updateFirst(same(claim), answer, StoredKey.class));
     }
 
     /** Gives the key up: its request failed on our side, and the client may send it again. */

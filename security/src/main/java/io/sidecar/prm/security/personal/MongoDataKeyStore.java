@@ -1,11 +1,14 @@
 package io.sidecar.prm.security.personal;
 
+import io.sidecar.prm.security.DurableWrites;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,10 +31,19 @@ class MongoDataKeyStore implements DataKeyStore {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final DurableWrites durable;
+
+    @Autowired
+    MongoDataKeyStore(MongoTemplate mongo, Clock clock, ObjectProvider<DurableWrites> durable) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.durable = durable.getIfAvailable(() -> DurableWrites.IMMEDIATE);
+    }
 
     MongoDataKeyStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        this.durable = DurableWrites.IMMEDIATE;
     }
 
     @Override
@@ -42,7 +54,8 @@ class MongoDataKeyStore implements DataKeyStore {
         }
         StoredDataKey created = newKey(partnerId);
         try {
-            mongo.insert(created, COLLECTION);
+            // durable before the event that holds the sealed values is stored: else a crash loses the contact
+            durable.run(() -> mongo.insert(created, COLLECTION));
             return created.key();
         } catch (DuplicateKeyException anotherWriterWasFirst) {
             StoredDataKey first = mongo.findById(partnerId, StoredDataKey.class, COLLECTION);
@@ -67,13 +80,13 @@ class MongoDataKeyStore implements DataKeyStore {
 
     @Override
     public void erase(String partnerId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(partnerId)), COLLECTION);
+        durable.run(() -> mongo.remove(Query.query(Criteria.where("_id").is(partnerId)), COLLECTION));
     }
 
     @Override
     public void eraseCreatedUpTo(String partnerId, Instant upTo) {
-        mongo.remove(
-                Query.query(Criteria.where("_id").is(partnerId).and("createdAt").lte(upTo)), COLLECTION);
+        durable.run(() -> mongo.remove(
+                Query.query(Criteria.where("_id").is(partnerId).and("createdAt").lte(upTo)), COLLECTION));
     }
 
     private StoredDataKey newKey(String partnerId) {

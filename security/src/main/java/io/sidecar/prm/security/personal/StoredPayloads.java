@@ -22,6 +22,9 @@ public final class StoredPayloads {
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /** The field a {@code Contact} is stored under in every event and snapshot that carries one. */
+    private static final String CONTACT = "contact";
+
     private final ContactCipher cipher;
 
     public StoredPayloads(ContactCipher cipher) {
@@ -46,20 +49,34 @@ public final class StoredPayloads {
         }
     }
 
+    /**
+     * Reveals the sealed values of every {@code contact} object in {@code node}: only there does the serializer seal
+     * (a {@code Contact}), so a free text that merely looks sealed (a check-in summary starting {@code pd1:}) is shown
+     * as written, not as erased.
+     */
     private JsonNode reveal(JsonNode node, String partnerId) {
-        if (node.isTextual() && ContactCipher.isSealed(node.asText())) {
-            return TextNode.valueOf(cipher.reveal(node.asText(), partnerId));
-        }
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                field.setValue(reveal(field.getValue(), partnerId));
+                if (CONTACT.equals(field.getKey()) && field.getValue() instanceof ObjectNode contact) {
+                    revealValues(contact, partnerId);
+                } else {
+                    reveal(field.getValue(), partnerId);
+                }
             }
         } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, reveal(array.get(i), partnerId));
-            }
+            array.forEach(element -> reveal(element, partnerId));
         }
         return node;
+    }
+
+    private void revealValues(ObjectNode contact, String partnerId) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = contact.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isTextual()
+                    && ContactCipher.isSealed(field.getValue().asText())) {
+                field.setValue(TextNode.valueOf(cipher.reveal(field.getValue().asText(), partnerId)));
+            }
+        }
     }
 }
