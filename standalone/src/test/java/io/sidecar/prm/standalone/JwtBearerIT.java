@@ -163,6 +163,25 @@ class JwtBearerIT {
     }
 
     @Test
+    void aViewerRoleBesideThePartnerRoleWidensNothing() throws Exception {
+        String both = token(
+                "partner-a-2",
+                List.of("PARTNER", "VIEWER"),
+                partnerA,
+                key,
+                Instant.now().plusSeconds(300));
+
+        assertThat(get("/api/partners/" + partnerA, both).status()).isEqualTo(200);
+        assertThat(get("/api/partners/" + partnerB, both).status()).isEqualTo(404);
+        assertThat(get("/api/partners/" + partnerB + "/history", both).status()).isEqualTo(404);
+        long before = app.storedEvents();
+        assertThat(post("/api/deals", TestBodies.deal(partnerB, "b2.example", "10.00"), both)
+                        .status())
+                .isEqualTo(404);
+        assertThat(app.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void aPartnerTokenWithoutAPartnerClaimSeesNoPartner() throws Exception {
         String unbound =
                 token("partner-x", List.of("PARTNER"), null, key, Instant.now().plusSeconds(300));

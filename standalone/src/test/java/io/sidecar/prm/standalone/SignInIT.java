@@ -3,9 +3,19 @@ package io.sidecar.prm.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +109,100 @@ class SignInIT {
         assertThat(fields(badName)).containsExactly("username");
         assertThat(fields(shortPassword)).containsExactly("password");
         assertThat(newUser(null, null, null, null).json().path("errors").size()).isEqualTo(3);
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptTakesIsAProblemNotAFault() {
+        // 72 characters are accepted; 73, or 40 characters of two bytes each (80 bytes), are more than bcrypt reads
+        assertThat(newUser("seventy.two", "p".repeat(72), "\"MANAGER\"", null).status())
+                .isEqualTo(201);
+        assertThat(fields(newUser("seventy.three", "p".repeat(73), "\"MANAGER\"", null)))
+                .containsExactly("password");
+        assertThat(fields(newUser("two.bytes", "é".repeat(40), "\"MANAGER\"", null)))
+                .containsExactly("password");
+    }
+
+    @Test
+    void aDeletedUserIsRefusedAtOnceThoughItsPasswordWasJustVerified() {
+        createUser("leaving", "leaving-password-1");
+        PrmClient leaving = admin.as("leaving", "leaving-password-1");
+        assertThat(leaving.get("/api/partners").status()).isEqualTo(200);
+
+        assertThat(admin.delete("/api/users/leaving").status()).isEqualTo(204);
+
+        // within prm.security.credentials-cache of the verification above
+        assertThat(leaving.get("/api/partners").status()).isEqualTo(401);
+        // and one created again under the name with another role acts with that role, not the first one's
+        assertThat(newUser("leaving", "leaving-password-1", "\"VIEWER\"", null).status())
+                .isEqualTo(201);
+        assertThat(leaving.post("/api/partners", TestBodies.partner("Not For A Viewer"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aDeletedUsersLoginSessionEnds() throws Exception {
+        createUser("session.user", "session-password-1");
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base = "http://127.0.0.1:" + app.port();
+        String loginPage = browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as(loginPage).isTrue();
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=session.user&password=session-password-1"
+                                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        HttpRequest read = HttpRequest.newBuilder(URI.create(base + "/api/partners"))
+                .header("X-Requested-With", "fetch")
+                .build();
+        assertThat(browser.send(read, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+
+        assertThat(admin.delete("/api/users/session.user").status()).isEqualTo(204);
+
+        assertThat(browser.send(read, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aWriteAnotherSiteCouldMakeABrowserSendIsRefusedAndStoresNothing() {
+        String partner = admin.activePartner("Cross Site Target");
+        long before = app.storedEvents();
+
+        PrmClient.Response fromAnotherSite = admin.post(
+                "/api/partners/" + partner + "/suspend",
+                TestBodies.reason("forged"),
+                Map.of("Content-Type", "application/json", "Sec-Fetch-Site", "cross-site"));
+        PrmClient.Response asAForm = admin.post(
+                "/api/partners/" + partner + "/suspend",
+                "reason=forged",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        PrmClient.Response asPlainText =
+                admin.post("/api/partners/" + partner + "/offboard", "{}", Map.of("Content-Type", "text/plain"));
+
+        assertThat(fromAnotherSite.status()).isEqualTo(403);
+        assertThat(fromAnotherSite.json().path("code").asText()).isEqualTo("request.cross-site");
+        assertThat(asAForm.status()).isEqualTo(415);
+        assertThat(asPlainText.status()).isEqualTo(415);
+        assertThat(app.storedEvents()).isEqualTo(before);
+        // the page's own requests (same-origin) and scripts (no such header) are not affected
+        assertThat(admin.post(
+                                "/api/partners/" + partner + "/suspend",
+                                TestBodies.reason("late payments"),
+                                Map.of("Content-Type", "application/json", "Sec-Fetch-Site", "same-origin"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
