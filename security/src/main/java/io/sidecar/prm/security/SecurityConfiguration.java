@@ -17,8 +17,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -113,7 +115,16 @@ public class SecurityConfiguration {
                     issuer ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri()) : JwtValidators.createDefault());
             return decoder;
         }
-        return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(jwt.issuerUri()));
+        JwtDecoder discovered = new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(jwt.issuerUri()));
+        return token -> {
+            try {
+                return discovered.decode(token);
+            } catch (JwtDecoderInitializationException unreachable) {
+                // the issuer's discovery document cannot be read now: the token cannot be verified, a 401 (not a
+                // fault of ours, a 500); the next token tries again
+                throw new BadJwtException("the token's issuer cannot be reached to verify it", unreachable);
+            }
+        };
     }
 
     private static void authorize(
