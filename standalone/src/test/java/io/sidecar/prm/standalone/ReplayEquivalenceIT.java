@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import io.sidecar.prm.query.QuerySideConfiguration;
 import io.sidecar.prm.query.audit.AuditPage;
 import io.sidecar.prm.query.audit.AuditPartner;
@@ -15,7 +12,6 @@ import io.sidecar.prm.query.deal.DealView;
 import io.sidecar.prm.query.partner.PartnerView;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,23 +167,7 @@ class ReplayEquivalenceIT {
         long events = app.storedEvents();
         app.close();
 
-        try (EmbeddedMongo file = new EmbeddedMongo(
-                        dataDir.resolve(EmbeddedStoresConfiguration.READ_MODEL_FILE),
-                        "127.0.0.1",
-                        0,
-                        Duration.ofSeconds(1));
-                MongoClient client = MongoClients.create(file.connectionString())) {
-            MongoDatabase database = client.getDatabase("prm");
-            List<String> dropped = new ArrayList<>();
-            for (String collection : database.listCollectionNames()) {
-                if (!KEPT.contains(collection)) {
-                    database.getCollection(collection).drop();
-                    dropped.add(collection);
-                }
-            }
-            assertThat(dropped).contains("trackingtokens", "partners", "deals", "check_ins");
-            file.durability().checkpoint();
-        }
+        ReadModelFile.dropRebuildable(dataDir);
         app = RunningStandalone.start(dataDir);
         awaitEveryProcessorCaughtUp();
 
@@ -202,10 +182,6 @@ class ReplayEquivalenceIT {
                 .as("events stored by processors (the policies too) starting again from the first event")
                 .isEqualTo(events);
     }
-
-    /** What the read-model file holds that is not rebuilt from the event store. */
-    private static final Set<String> KEPT =
-            Set.of("users", "personal_data_keys", "idempotency_keys", "webhook_subscriptions", "webhook_deliveries");
 
     /** Starts a projection's replay; answers the processor's status in the 202 answer. */
     private static JsonNode replay(PrmClient client, String projection) {
@@ -226,7 +202,7 @@ class ReplayEquivalenceIT {
         all.remove(mongo.getCollectionName(AuditPage.class));
         all.remove(mongo.getCollectionName(AuditPartner.class));
         // the security module's state: users, personal-data keys, idempotency records (no read models)
-        all.removeAll(Set.of("users", "personal_data_keys", "idempotency_keys"));
+        all.removeAll(ReadModelFile.KEPT);
         assertThat(all).as("read-model collections").containsExactlyInAnyOrderElementsOf(collections);
 
         ReadModelSnapshot snapshot = ReadModelSnapshot.of(mongo, collections);
