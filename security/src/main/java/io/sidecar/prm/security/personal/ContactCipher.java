@@ -7,7 +7,10 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -79,24 +82,42 @@ public final class ContactCipher {
      * given) reads {@link Contact#ERASED}.
      */
     public String reveal(String value, String partnerId) {
-        if (!isSealed(value)) {
-            return value;
-        }
-        String rest = value.substring(PREFIX.length());
-        int colon = rest.lastIndexOf(':');
-        if (colon <= 0) {
-            return Contact.ERASED;
-        }
-        Optional<DataKey> key = keys.find(rest.substring(0, colon));
-        if (key.isEmpty() || (partnerId != null && !partnerId.equals(key.get().partnerId()))) {
-            return Contact.ERASED;
-        }
+        return revealer(partnerId).apply(value);
+    }
+
+    /**
+     * {@link #reveal(String, String)} for the values of one contact: they are sealed with one key, which is looked up
+     * once for all of them rather than once per value. Meant for one contact and dropped after it, so that an erasure
+     * shows at the next read.
+     */
+    public UnaryOperator<String> revealer(String partnerId) {
+        Map<String, Optional<DataKey>> looked = new HashMap<>(2);
+        return value -> {
+            if (!isSealed(value)) {
+                return value;
+            }
+            String rest = value.substring(PREFIX.length());
+            int colon = rest.lastIndexOf(':');
+            if (colon <= 0) {
+                return Contact.ERASED;
+            }
+            Optional<DataKey> key = looked.computeIfAbsent(rest.substring(0, colon), keys::find);
+            if (key.isEmpty()
+                    || (partnerId != null && !partnerId.equals(key.get().partnerId()))) {
+                return Contact.ERASED;
+            }
+            return open(rest.substring(colon + 1), key.get());
+        };
+    }
+
+    /** The clear text of {@code sealed} (base64 of IV, ciphertext and tag), or erased when it does not verify. */
+    private static String open(String sealed, DataKey key) {
         try {
-            byte[] data = Base64.getDecoder().decode(rest.substring(colon + 1));
+            byte[] data = Base64.getDecoder().decode(sealed);
             if (data.length < IV_BYTES + TAG_BITS / 8) {
                 return Contact.ERASED;
             }
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key.get(), Arrays.copyOf(data, IV_BYTES));
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(data, IV_BYTES));
             byte[] clear = cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
             return new String(clear, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | GeneralSecurityException unreadable) {

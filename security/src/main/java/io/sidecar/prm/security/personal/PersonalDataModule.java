@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.sidecar.prm.events.Contact;
 import java.io.IOException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The Jackson module of the event serializer only: writes a {@link Contact}'s fields sealed with the data key of the
@@ -89,12 +90,13 @@ final class PersonalDataModule extends SimpleModule {
         @Override
         public Contact deserialize(JsonParser in, DeserializationContext context) throws IOException {
             JsonNode node = in.readValueAsTree();
-            return new Contact(field(node, "name"), field(node, "email"), field(node, "phone"));
+            UnaryOperator<String> reveal = cipher.revealer(null);
+            return new Contact(field(node, "name", reveal), field(node, "email", reveal), field(node, "phone", reveal));
         }
 
-        private String field(JsonNode node, String name) {
+        private static String field(JsonNode node, String name, UnaryOperator<String> reveal) {
             JsonNode value = node.get(name);
-            return value == null || value.isNull() ? null : cipher.reveal(value.asText());
+            return value == null || value.isNull() ? null : reveal.apply(value.asText());
         }
     }
 }

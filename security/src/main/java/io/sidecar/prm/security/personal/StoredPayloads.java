@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The one place a stored payload (an event's JSON as the event store holds it) is shown with its personal data
@@ -71,11 +72,12 @@ public final class StoredPayloads {
     }
 
     private void revealValues(ObjectNode contact, String partnerId) {
+        UnaryOperator<String> reveal = cipher.revealer(partnerId);
         for (Iterator<Map.Entry<String, JsonNode>> fields = contact.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isTextual()
                     && ContactCipher.isSealed(field.getValue().asText())) {
-                field.setValue(TextNode.valueOf(cipher.reveal(field.getValue().asText(), partnerId)));
+                field.setValue(TextNode.valueOf(reveal.apply(field.getValue().asText())));
             }
         }
     }
