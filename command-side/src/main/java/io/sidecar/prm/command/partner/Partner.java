@@ -25,6 +25,7 @@ import io.sidecar.prm.events.partner.TierPromotion;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +54,8 @@ public class Partner implements PersonalDataOwner {
     private PartnerStatus status;
     private PartnerTier tier;
     private Set<OnboardingStep> stepsDone = EnumSet.noneOf(OnboardingStep.class);
+    /** The won deals that promoted this partner: a deal promotes once, even when its win is handled again. */
+    private Set<String> promotingDeals = new HashSet<>();
 
     protected Partner() {
         // for Axon: rebuilt from events or a snapshot
@@ -127,9 +130,15 @@ public class Partner implements PersonalDataOwner {
         }
     }
 
-    /** The tier policy's promotion: only upwards, only for an ACTIVE partner; otherwise nothing happens. */
+    /**
+     * The tier policy's promotion: only upwards, only for an ACTIVE partner, and once per won deal (the policy
+     * handles a win again when it is replayed; a manager's change of tier since then stands); otherwise nothing
+     * happens.
+     */
     void promote(PromotePartnerCommand command) {
-        if (status != PartnerStatus.ACTIVE || tier.compareTo(command.tier()) >= 0) {
+        if (status != PartnerStatus.ACTIVE
+                || tier.compareTo(command.tier()) >= 0
+                || (promotingDeals != null && promotingDeals.contains(command.dealId()))) {
             return;
         }
         apply(new PartnerTierChanged(
@@ -259,6 +268,12 @@ public class Partner implements PersonalDataOwner {
     @EventSourcingHandler
     void on(PartnerTierChanged event) {
         tier = event.to();
+        if (event.promotion() != null && event.promotion().dealId() != null) {
+            if (promotingDeals == null) {
+                promotingDeals = new HashSet<>(); // a snapshot taken before the field existed
+            }
+            promotingDeals.add(event.promotion().dealId());
+        }
     }
 
     @EventSourcingHandler

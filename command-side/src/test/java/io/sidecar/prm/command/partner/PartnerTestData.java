@@ -269,6 +269,12 @@ final class PartnerTestData {
 
     /** An automatic promotion, as {@link #promotePartner(PartnerTier, String, String)} records it. */
     static PartnerTierChanged tierPromoted(PartnerTier from, PartnerTier to, String threshold, String trailingRevenue) {
+        return tierPromoted(from, to, threshold, trailingRevenue, WINNING_DEAL_ID);
+    }
+
+    /** An automatic promotion caused by the win of {@code dealId}. */
+    static PartnerTierChanged tierPromoted(
+            PartnerTier from, PartnerTier to, String threshold, String trailingRevenue, String dealId) {
         return new PartnerTierChanged(
                 PARTNER_ID,
                 from,
@@ -277,7 +283,7 @@ final class PartnerTestData {
                         + ", reached the " + to + " threshold of " + threshold + " (tier rules version "
                         + TIER_RULES_VERSION + ")",
                 true,
-                new TierPromotion(TIER_RULES_VERSION, usd(threshold), usd(trailingRevenue), WINNING_DEAL_ID),
+                new TierPromotion(TIER_RULES_VERSION, usd(threshold), usd(trailingRevenue), dealId),
                 PROMOTED_AT);
     }
 

@@ -67,9 +67,23 @@ class PromotePartnerTest {
 
     @Test
     void anAutomaticallyPromotedPartnerIsPromotedFurther() {
-        fixture.given(history(PartnerStatus.ACTIVE, tierPromoted(REGISTERED, SILVER, "100000.00", "100000.00")))
+        fixture.given(history(
+                        PartnerStatus.ACTIVE,
+                        tierPromoted(REGISTERED, SILVER, "100000.00", "100000.00", "deal-earlier-win")))
                 .when(promotePartner(PLATINUM, "2000000.00", "2100000.00"))
                 .expectEvents(tierPromoted(SILVER, PLATINUM, "2000000.00", "2100000.00"));
+    }
+
+    @Test
+    void aWinThatPromotedOnceDoesNotPromoteAgainAfterAManagersChange() {
+        // the policy handles the win again when it is replayed; the manager's later decision stands
+        fixture.given(history(
+                        PartnerStatus.ACTIVE,
+                        tierPromoted(REGISTERED, GOLD, "500000.00", "600000.00"),
+                        tierChanged(GOLD, SILVER)))
+                .when(promotePartner(GOLD, "500000.00", "600000.00"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
